@@ -1,0 +1,175 @@
+package dev.mfa4j.api;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * What a user typed at the MFA prompt, once understood: a {@link Passcode} (digits) or a
+ * {@link Keyword} that asks the provider for an out-of-band factor, such as {@code push}.
+ *
+ * @since 0.1.0
+ */
+public sealed interface Credential permits Credential.Passcode, Credential.Keyword {
+
+    /** The longest typed credential looked at; anything longer is refused unread. */
+    int MAX_TYPED_LENGTH = 64;
+    /** The fewest digits in a passcode. */
+    int MIN_PASSCODE_DIGITS = 4;
+    /** The most digits in a passcode. */
+    int MAX_PASSCODE_DIGITS = 16;
+
+    /** The keyword that asks for a push to the user's device. */
+    Keyword PUSH = new Keyword("push");
+
+    /**
+     * @return the factor this credential uses, for events and logs: {@code passcode} or the
+     *     keyword itself
+     */
+    String factor();
+
+    /**
+     * Understands what a user typed. The rules, in order:
+     * <ol>
+     *   <li>more than {@value #MAX_TYPED_LENGTH} characters, empty input, or whitespace before or
+     *       after: refused;</li>
+     *   <li>only the ASCII digits {@code 0-9}: a passcode, if it has {@value #MIN_PASSCODE_DIGITS}
+     *       to {@value #MAX_PASSCODE_DIGITS} digits (other digits, such as full-width ones, are
+     *       refused rather than translated);</li>
+     *   <li>one of {@code keywords}, matched without regard to case: that keyword;</li>
+     *   <li>anything else: refused.</li>
+     * </ol>
+     *
+     * @param typed what the user typed
+     * @param keywords the keywords the provider understands, in lower case, such as {@code push}
+     * @return the credential
+     * @throws NullPointerException if an argument is null
+     * @throws InvalidCredentialException if the input is neither; the message never repeats it
+     */
+    static Credential parse(String typed, Set<String> keywords) {
+        Objects.requireNonNull(typed, "typed");
+        Objects.requireNonNull(keywords, "keywords");
+        if (typed.length() > MAX_TYPED_LENGTH) {
+            throw new InvalidCredentialException("is " + typed.length() + " characters long; at most " + MAX_TYPED_LENGTH + " are read");
+        }
+        if (typed.isEmpty()) {
+            throw new InvalidCredentialException("is empty; " + expected(keywords));
+        }
+        if (isSpace(typed.charAt(0)) || isSpace(typed.charAt(typed.length() - 1))) {
+            throw new InvalidCredentialException("has whitespace before or after it; " + expected(keywords));
+        }
+        boolean allAsciiDigits = true;
+        for (int i = 0; i < typed.length(); i++) {
+            char c = typed.charAt(i);
+            if (c < '0' || c > '9') {
+                allAsciiDigits = false;
+                if (Character.isDigit(c)) {
+                    throw new InvalidCredentialException("has a digit that is not one of the ASCII digits 0-9 (U+"
+                            + String.format("%04X", (int) c) + "); type the passcode with 0-9");
+                }
+            }
+        }
+        if (allAsciiDigits) {
+            return new Passcode(typed);
+        }
+        if (typed.chars().allMatch(c -> c < 0x80)) {
+            String lower = typed.toLowerCase(Locale.ROOT);
+            if (keywords.contains(lower)) {
+                return new Keyword(lower);
+            }
+        }
+        throw new InvalidCredentialException("is not a passcode or a keyword; " + expected(keywords));
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c);
+    }
+
+    private static String expected(Set<String> keywords) {
+        String passcodes = "type a passcode of " + MIN_PASSCODE_DIGITS + " to " + MAX_PASSCODE_DIGITS + " digits";
+        return keywords.isEmpty() ? passcodes : passcodes + " or one of: " + String.join(", ", new TreeSet<>(keywords));
+    }
+
+    /**
+     * A one-time passcode. {@link #toString()} masks it, and {@link #equals(Object)} compares in
+     * constant time.
+     *
+     * @param digits {@value #MIN_PASSCODE_DIGITS} to {@value #MAX_PASSCODE_DIGITS} ASCII digits
+     */
+    record Passcode(String digits) implements Credential {
+
+        /**
+         * @throws NullPointerException if {@code digits} is null
+         * @throws InvalidCredentialException if it is not 4 to 16 ASCII digits
+         */
+        public Passcode {
+            Objects.requireNonNull(digits, "digits");
+            if (digits.length() < MIN_PASSCODE_DIGITS || digits.length() > MAX_PASSCODE_DIGITS) {
+                throw new InvalidCredentialException("a passcode has " + MIN_PASSCODE_DIGITS + " to " + MAX_PASSCODE_DIGITS
+                        + " digits; this one has " + digits.length());
+            }
+            if (!digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                throw new InvalidCredentialException("a passcode has only the digits 0-9");
+            }
+        }
+
+        @Override
+        public String factor() {
+            return "passcode";
+        }
+
+        /** Compares the digits in time that does not depend on where they differ. */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Passcode that && MessageDigest.isEqual(
+                    digits.getBytes(StandardCharsets.US_ASCII), that.digits.getBytes(StandardCharsets.US_ASCII));
+        }
+
+        @Override
+        public int hashCode() {
+            return digits.length();
+        }
+
+        /** @return {@code Passcode[******]}, one star per digit: never the digits */
+        @Override
+        public String toString() {
+            return "Passcode[" + "*".repeat(digits.length()) + "]";
+        }
+    }
+
+    /**
+     * A keyword asking the provider for an out-of-band factor, such as {@code push}, or Duo's
+     * {@code phone}, {@code sms} and {@code push2}.
+     *
+     * @param name a lower-case letter, then up to 15 lower-case letters or digits
+     */
+    record Keyword(String name) implements Credential {
+
+        private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]{0,15}");
+
+        /**
+         * @throws NullPointerException if {@code name} is null
+         * @throws InvalidCredentialException if the name breaks the rule above
+         */
+        public Keyword {
+            Objects.requireNonNull(name, "name");
+            if (!NAME.matcher(name).matches()) {
+                throw new InvalidCredentialException("a keyword is a lower-case letter then up to 15 lower-case letters or digits");
+            }
+        }
+
+        @Override
+        public String factor() {
+            return name;
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.mfa4j.api;
+
+/**
+ * The operation a management call asks for, passed to the host's authorizer with the resource
+ * path. The seed product describes MFA management permissions as "CRUD operations on the
+ * resource path".
+ *
+ * @since 0.1.0
+ */
+public enum ManagementOperation {
+    /** Create a configuration, or assign a principal that has no assignment yet. */
+    CREATE,
+    /** Read a configuration, the list of them, an assignment, or (on a {@code .../secrets} path) secret values. */
+    READ,
+    /** Change a configuration, or re-assign a principal. */
+    UPDATE,
+    /** Delete a configuration, or remove a principal's assignment. */
+    DELETE;
+
+    @Override
+    public String toString() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

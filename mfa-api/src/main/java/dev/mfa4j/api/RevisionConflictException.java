@@ -1,0 +1,48 @@
+package dev.mfa4j.api;
+
+import java.util.Objects;
+
+/**
+ * An update was based on a revision of a configuration that is no longer the current one:
+ * someone else changed it in between. Nothing was written; read the configuration again and
+ * re-apply the change.
+ *
+ * @since 0.1.0
+ */
+public class RevisionConflictException extends MfaException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String configurationName;
+    private final long expectedRevision;
+    private final long actualRevision;
+
+    /**
+     * @param configurationName the configuration being updated
+     * @param expectedRevision the revision the update was based on
+     * @param actualRevision the revision currently stored
+     */
+    public RevisionConflictException(String configurationName, long expectedRevision, long actualRevision) {
+        super("MFA configuration '" + Objects.requireNonNull(configurationName, "configurationName")
+                + "' was changed concurrently: the update expected revision " + expectedRevision
+                + " but the stored revision is " + actualRevision + "; read it again and retry");
+        this.configurationName = configurationName;
+        this.expectedRevision = expectedRevision;
+        this.actualRevision = actualRevision;
+    }
+
+    /** @return the configuration being updated */
+    public String configurationName() {
+        return configurationName;
+    }
+
+    /** @return the revision the update was based on */
+    public long expectedRevision() {
+        return expectedRevision;
+    }
+
+    /** @return the revision currently stored */
+    public long actualRevision() {
+        return actualRevision;
+    }
+}

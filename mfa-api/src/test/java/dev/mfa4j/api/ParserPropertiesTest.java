@@ -1,0 +1,73 @@
+package dev.mfa4j.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.StringLength;
+
+/** Properties of the two parsers that read untrusted input. */
+class ParserPropertiesTest {
+
+    @Property
+    void aPrincipalPathRoundTrips(@ForAll("principals") PrincipalId principal) {
+        assertThat(PrincipalId.parse(principal.path())).isEqualTo(principal);
+        assertThat(PrincipalId.parse(principal.path().toUpperCase(Locale.ROOT).replace(principal.name().toUpperCase(Locale.ROOT), principal.name())))
+                .isEqualTo(principal);
+    }
+
+    @Property(tries = 2000)
+    void anyStringEitherParsesOrIsRefusedByName(@ForAll @StringLength(max = 300) String input) {
+        try {
+            PrincipalId parsed = PrincipalId.parse(input);
+            assertThat(parsed.path()).isEqualToIgnoringCase(input);
+        } catch (InvalidPrincipalException e) {
+            assertThat(e.field()).isIn("principal", "identityProvider", "kind", "name");
+            assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("\r");
+        }
+    }
+
+    @Property(tries = 2000)
+    void anyTypedStringIsAPasscodeAKeywordOrRefused(@ForAll @StringLength(max = 80) String typed) {
+        Set<String> keywords = Set.of("push", "sms");
+        try {
+            Credential credential = Credential.parse(typed, keywords);
+            if (credential instanceof Credential.Passcode passcode) {
+                assertThat(passcode.digits()).isEqualTo(typed).matches("[0-9]{4,16}");
+            } else {
+                assertThat(keywords).contains(credential.factor());
+                assertThat(credential.factor()).isEqualToIgnoringCase(typed);
+            }
+        } catch (InvalidCredentialException e) {
+            assertThat(e.field()).isEqualTo("credential");
+            if (typed.length() >= 4) {
+                assertThat(e.getMessage()).doesNotContain(typed);
+            }
+        }
+    }
+
+    @Property
+    void asciiDigitStringsOfFourToSixteenAreAlwaysPasscodes(@ForAll("digits") String digits) {
+        assertThat(Credential.parse(digits, Set.of("push"))).isEqualTo(new Credential.Passcode(digits));
+    }
+
+    @Provide
+    Arbitrary<String> digits() {
+        return Arbitraries.strings().withCharRange('0', '9').ofMinLength(4).ofMaxLength(16);
+    }
+
+    @Provide
+    Arbitrary<PrincipalId> principals() {
+        Arbitrary<String> idp = Arbitraries.strings().withCharRange('a', 'z').withChars("._-").ofMinLength(1).ofMaxLength(64)
+                .filter(s -> !s.equals(".") && !s.equals(".."));
+        Arbitrary<String> name = Arbitraries.strings().alpha().numeric().withChars("._-@+").ofMinLength(1).ofMaxLength(256)
+                .filter(s -> !s.equals(".") && !s.equals(".."));
+        return Combinators.combine(idp, Arbitraries.of(PrincipalKind.class), name).as(PrincipalId::new);
+    }
+}

@@ -1,0 +1,327 @@
+package dev.mfa4j.core;
+
+import dev.mfa4j.api.Caller;
+import dev.mfa4j.api.InvalidCredentialException;
+import dev.mfa4j.api.InvalidPrincipalException;
+import dev.mfa4j.api.MfaException;
+import dev.mfa4j.api.PrincipalId;
+import dev.mfa4j.api.ProviderLoadException;
+import dev.mfa4j.api.Reason;
+import dev.mfa4j.api.StoreException;
+import dev.mfa4j.api.VerificationContext;
+import dev.mfa4j.api.VerificationResult;
+import dev.mfa4j.api.spi.ManagementAuthorizer;
+import dev.mfa4j.api.spi.MfaConfigurationStore;
+import dev.mfa4j.api.spi.MfaProvider;
+import dev.mfa4j.core.internal.Authorization;
+import dev.mfa4j.core.internal.GuardedStore;
+import dev.mfa4j.core.internal.ProviderRegistry;
+import dev.mfa4j.core.internal.VerificationEngine;
+import dev.mfa4j.core.internal.VerifierCache;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+
+/**
+ * The entry point: verifies logins, and manages MFA configurations and principal assignments in
+ * the host's store.
+ *
+ * <pre>{@code
+ * MfaService mfa = MfaService.builder()
+ *         .store(myStore)                                    // the host's storage
+ *         .authorizer(myPermissionCheck)                     // who may manage MFA
+ *         .build();                                          // providers found with ServiceLoader
+ *
+ * VerificationResult result = mfa.verify(PrincipalId.parse("principal/internal/user/bob"), "77552");
+ * if (result.allowed()) { ... }
+ * }</pre>
+ *
+ * <p>Thread safe: build one per application and share it. Close it on shutdown to release the
+ * providers' connections.
+ *
+ * @since 0.1.0
+ */
+public final class MfaService implements AutoCloseable {
+
+    private final GuardedStore store;
+    private final ProviderRegistry providers;
+    private final Authorization authorization;
+    private final VerifierCache verifiers;
+    private final VerificationEngine engine;
+
+    private MfaService(Builder builder) {
+        this.store = new GuardedStore(builder.store == null ? new InMemoryMfaConfigurationStore() : builder.store);
+        this.providers = ProviderRegistry.load(builder.providers, builder.discoverProviders, builder.classLoader);
+        this.authorization = new Authorization(builder.authorizer);
+        this.verifiers = new VerifierCache();
+        this.engine = new VerificationEngine(store, providers, verifiers, builder.callbackExecutor, builder.maxVerificationTime);
+    }
+
+    /** @return a builder for a service */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Verifies what a principal typed at the MFA prompt, waiting for the answer. For a push this
+     * blocks the calling thread until the user answers or the push expires; use
+     * {@link #verifyAsync} where threads are precious.
+     *
+     * @param principal who is logging in
+     * @param typed a passcode, or a keyword such as {@code push}
+     * @return whether the login may proceed, and why; never null
+     * @throws NullPointerException if an argument is null
+     * @throws InvalidPrincipalException if the principal's kind does not support MFA
+     * @throws InvalidCredentialException if {@code typed} is neither a passcode nor a keyword the
+     *     principal's provider understands (nothing is sent to the provider)
+     */
+    public VerificationResult verify(PrincipalId principal, String typed) {
+        return verify(principal, typed, VerificationContext.empty());
+    }
+
+    /**
+     * As {@link #verify(PrincipalId, String)}, with facts about the attempt.
+     *
+     * @param principal who is logging in
+     * @param typed a passcode, or a keyword such as {@code push}
+     * @param context client IP, application, request id, progress listener
+     * @return whether the login may proceed, and why; never null
+     * @throws NullPointerException if an argument is null
+     * @throws InvalidPrincipalException if the principal's kind does not support MFA
+     * @throws InvalidCredentialException if {@code typed} is not a credential the provider understands
+     */
+    public VerificationResult verify(PrincipalId principal, String typed, VerificationContext context) {
+        try {
+            return engine.verify(principal, typed, context).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Verifies without holding the calling thread while the provider or the user answers. Input is
+     * checked on the calling thread, and so is the store lookup; the provider is called
+     * asynchronously.
+     *
+     * @param principal who is logging in
+     * @param typed a passcode, or a keyword such as {@code push}
+     * @return the result, completed on the provider's thread (or the builder's callback executor);
+     *     it does not complete exceptionally, whatever the provider does
+     * @throws NullPointerException if an argument is null
+     * @throws InvalidPrincipalException if the principal's kind does not support MFA
+     * @throws InvalidCredentialException if {@code typed} is not a credential the provider understands
+     */
+    public CompletableFuture<VerificationResult> verifyAsync(PrincipalId principal, String typed) {
+        return verifyAsync(principal, typed, VerificationContext.empty());
+    }
+
+    /**
+     * As {@link #verifyAsync(PrincipalId, String)}, with facts about the attempt.
+     *
+     * @param principal who is logging in
+     * @param typed a passcode, or a keyword such as {@code push}
+     * @param context client IP, application, request id, progress listener
+     * @return the result; it does not complete exceptionally, whatever the provider does
+     * @throws NullPointerException if an argument is null
+     * @throws InvalidPrincipalException if the principal's kind does not support MFA
+     * @throws InvalidCredentialException if {@code typed} is not a credential the provider understands
+     */
+    public CompletableFuture<VerificationResult> verifyAsync(PrincipalId principal, String typed, VerificationContext context) {
+        return engine.verify(principal, typed, context);
+    }
+
+    /**
+     * Whether a principal has MFA, so the host knows whether to prompt for it. When the store
+     * cannot answer this says true: the host prompts, and the verification then fails closed with
+     * {@link Reason#STORE_UNAVAILABLE}.
+     *
+     * @param principal the principal
+     * @return whether the principal has an MFA assignment (or the store failed)
+     * @throws NullPointerException if the principal is null
+     */
+    public boolean requiresMfa(PrincipalId principal) {
+        Objects.requireNonNull(principal, "principal");
+        if (!principal.supportsMfa()) {
+            return false;
+        }
+        try {
+            return store.findAssignment(principal).isPresent();
+        } catch (StoreException e) {
+            return true;
+        }
+    }
+
+    /**
+     * Manages configurations as the {@link Caller#system() system} caller.
+     *
+     * @return the configuration management view
+     */
+    public MfaConfigurations configurations() {
+        return configurations(Caller.system());
+    }
+
+    /**
+     * @param caller who is asking; passed to the authorizer
+     * @return the configuration management view for that caller
+     */
+    public MfaConfigurations configurations(Caller caller) {
+        return new MfaConfigurations(Objects.requireNonNull(caller, "caller"), store, providers, authorization, verifiers);
+    }
+
+    /**
+     * Manages principal assignments as the {@link Caller#system() system} caller.
+     *
+     * @return the assignment management view
+     */
+    public MfaPrincipals principals() {
+        return principals(Caller.system());
+    }
+
+    /**
+     * @param caller who is asking; passed to the authorizer
+     * @return the assignment management view for that caller
+     */
+    public MfaPrincipals principals(Caller caller) {
+        return new MfaPrincipals(Objects.requireNonNull(caller, "caller"), store, authorization);
+    }
+
+    /** @return the installed provider types, sorted, such as {@code [duo]} */
+    public Set<String> providerTypes() {
+        return providers.types();
+    }
+
+    /**
+     * @param type a provider type
+     * @return the installed provider of that type, for its option specs and keywords
+     */
+    public Optional<MfaProvider> provider(String type) {
+        return providers.find(Objects.requireNonNull(type, "type"));
+    }
+
+    /** Closes every open verifier. Verifications in flight finish as their providers allow. */
+    @Override
+    public void close() {
+        verifiers.close();
+    }
+
+    /**
+     * Builds an {@link MfaService}. The one required choice is {@link #authorizer}.
+     *
+     * @since 0.1.0
+     */
+    public static final class Builder {
+        private MfaConfigurationStore store;
+        private ManagementAuthorizer authorizer;
+        private final List<MfaProvider> providers = new ArrayList<>();
+        private boolean discoverProviders = true;
+        private ClassLoader classLoader;
+        private Executor callbackExecutor;
+        private Duration maxVerificationTime = Duration.ofMinutes(10);
+
+        private Builder() {
+        }
+
+        /**
+         * @param store where configurations and assignments live; by default a new
+         *     {@link InMemoryMfaConfigurationStore}
+         * @return this builder
+         */
+        public Builder store(MfaConfigurationStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /**
+         * Required: who may manage MFA. Asked before each management operation with the resource
+         * path and operation. Pass {@link ManagementAuthorizer#allowAll()} for a single-user
+         * embedding.
+         *
+         * @param authorizer the host's permission check
+         * @return this builder
+         */
+        public Builder authorizer(ManagementAuthorizer authorizer) {
+            this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
+            return this;
+        }
+
+        /**
+         * Registers a provider explicitly. It replaces a provider of the same type found with
+         * {@link java.util.ServiceLoader}.
+         *
+         * @param provider the provider
+         * @return this builder
+         */
+        public Builder provider(MfaProvider provider) {
+            this.providers.add(Objects.requireNonNull(provider, "provider"));
+            return this;
+        }
+
+        /**
+         * @param discover whether to find providers with {@link java.util.ServiceLoader}; true by default
+         * @return this builder
+         */
+        public Builder discoverProviders(boolean discover) {
+            this.discoverProviders = discover;
+            return this;
+        }
+
+        /**
+         * @param classLoader where {@link java.util.ServiceLoader} looks for providers; by default
+         *     the context class loader of the thread that calls {@link #build()}
+         * @return this builder
+         */
+        public Builder classLoader(ClassLoader classLoader) {
+            this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+            return this;
+        }
+
+        /**
+         * @param executor where asynchronous results are completed (and the host's callbacks on
+         *     them run); by default they complete on the provider's I/O thread, so keep callbacks
+         *     short or give an executor
+         * @return this builder
+         */
+        public Builder callbackExecutor(Executor executor) {
+            this.callbackExecutor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /**
+         * @param limit a safety net for a provider that never answers: past it, the verification
+         *     ends as {@link Reason#PROVIDER_UNAVAILABLE}. Providers keep their own, shorter
+         *     deadlines. Between 1 second and 1 hour; 10 minutes by default.
+         * @return this builder
+         */
+        public Builder maxVerificationTime(Duration limit) {
+            Objects.requireNonNull(limit, "limit");
+            if (limit.compareTo(Duration.ofSeconds(1)) < 0 || limit.compareTo(Duration.ofHours(1)) > 0) {
+                throw new IllegalArgumentException("maxVerificationTime must be between 1 second and 1 hour");
+            }
+            this.maxVerificationTime = limit;
+            return this;
+        }
+
+        /**
+         * @return the service
+         * @throws IllegalStateException if no authorizer was chosen
+         * @throws ProviderLoadException if two providers claim one type
+         * @throws MfaException if the store cannot be used
+         */
+        public MfaService build() {
+            if (authorizer == null) {
+                throw new IllegalStateException("choose who may manage MFA: call authorizer(yourPermissionCheck), or "
+                        + "authorizer(ManagementAuthorizer.allowAll()) for a single-user embedding");
+            }
+            return new MfaService(this);
+        }
+    }
+}

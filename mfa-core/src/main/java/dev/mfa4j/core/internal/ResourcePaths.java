@@ -1,0 +1,39 @@
+package dev.mfa4j.core.internal;
+
+import dev.mfa4j.api.PrincipalId;
+
+/** The resource paths management operations are authorized on. See {@code ManagementAuthorizer}. */
+public final class ResourcePaths {
+
+    /** The collection of configurations: READ lists them. */
+    public static final String CONFIGURATIONS = "mfa/configurations";
+    /** The collection of assignments: READ lists them. */
+    public static final String PRINCIPALS = "mfa/principals";
+
+    private ResourcePaths() {
+    }
+
+    /**
+     * @param name a configuration name
+     * @return {@code mfa/configurations/<name>}
+     */
+    public static String configuration(String name) {
+        return CONFIGURATIONS + "/" + name;
+    }
+
+    /**
+     * @param name a configuration name
+     * @return {@code mfa/configurations/<name>/secrets}
+     */
+    public static String secrets(String name) {
+        return configuration(name) + "/secrets";
+    }
+
+    /**
+     * @param principal a principal
+     * @return {@code mfa/principals/<principal path>}
+     */
+    public static String principal(PrincipalId principal) {
+        return PRINCIPALS + "/" + principal.path();
+    }
+}

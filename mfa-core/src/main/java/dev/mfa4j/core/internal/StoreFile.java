@@ -1,0 +1,270 @@
+package dev.mfa4j.core.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mfa4j.api.MfaAssignment;
+import dev.mfa4j.api.MfaConfiguration;
+import dev.mfa4j.api.MfaException;
+import dev.mfa4j.api.PrincipalId;
+import dev.mfa4j.api.StoreException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The file store's format and its safe writing. The file is one JSON object:
+ *
+ * <pre>{@code
+ * {
+ *   "Format": "mfa4j-store/1",
+ *   "Configurations": [ {"Type": "duo", "Name": "...", "Options": {...}, "Revision": 1} ],
+ *   "Assignments": [ {"Principal": "principal/internal/user/bob", "Configuration": "...", "ProviderUserId": "..."} ]
+ * }
+ * }</pre>
+ *
+ * <p>Writing goes to a temporary file in the same directory (owner-only permissions where the
+ * file system has them), which is flushed to disk, renamed over the old file in one atomic step,
+ * and followed by a flush of the directory: a crash leaves either the old file or the new one,
+ * never a mix. Read errors name the file and the position, never the content, which holds
+ * secrets.
+ */
+public final class StoreFile {
+
+    /** The format marker of this version. */
+    public static final String FORMAT = "mfa4j-store/1";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16).build())
+            .build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
+            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+
+    private StoreFile() {
+    }
+
+    /**
+     * @param file the store file
+     * @return its content; {@link StoreState#EMPTY} if the file does not exist
+     * @throws StoreException naming the file and what is wrong, if it cannot be read or is not a
+     *     valid store file
+     */
+    public static StoreState read(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return StoreState.EMPTY;
+        } catch (IOException e) {
+            throw new StoreException("cannot read the MFA store file " + file + ": " + e.getClass().getSimpleName(), e);
+        }
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw corrupt(file, "it is not valid JSON" + at(e.getLocation()));
+        } catch (IOException e) {
+            throw new StoreException("cannot read the MFA store file " + file + ": " + e.getClass().getSimpleName(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw corrupt(file, "it is not a JSON object");
+        }
+        if (!FORMAT.equals(root.path("Format").asText(null))) {
+            throw corrupt(file, "its Format is not " + FORMAT);
+        }
+        Map<String, MfaConfiguration> configurations = new LinkedHashMap<>();
+        int index = 0;
+        for (JsonNode node : array(file, root, "Configurations")) {
+            String where = "Configurations[" + index++ + "]";
+            try {
+                Map<String, String> options = new LinkedHashMap<>();
+                JsonNode optionsNode = node.path("Options");
+                if (!optionsNode.isObject()) {
+                    throw corrupt(file, where + ".Options is not an object");
+                }
+                for (Map.Entry<String, JsonNode> field : optionsNode.properties()) {
+                    if (!field.getValue().isTextual()) {
+                        throw corrupt(file, where + ".Options." + ConfigurationJson.printable(field.getKey()) + " is not a string");
+                    }
+                    options.put(field.getKey(), field.getValue().textValue());
+                }
+                long revision = node.path("Revision").asLong(0);
+                if (revision < 1) {
+                    throw corrupt(file, where + ".Revision is not a whole number of at least 1");
+                }
+                MfaConfiguration configuration = new MfaConfiguration(text(file, node, where, "Name"), text(file, node, where, "Type"),
+                        options, revision);
+                if (configurations.put(configuration.name(), configuration) != null) {
+                    throw corrupt(file, where + " repeats the name of an earlier configuration");
+                }
+            } catch (StoreException e) {
+                throw e;
+            } catch (MfaException e) {
+                throw corrupt(file, where + " is invalid: " + e.getMessage());
+            }
+        }
+        Map<PrincipalId, MfaAssignment> assignments = new LinkedHashMap<>();
+        index = 0;
+        for (JsonNode node : array(file, root, "Assignments")) {
+            String where = "Assignments[" + index++ + "]";
+            try {
+                MfaAssignment assignment = new MfaAssignment(PrincipalId.parse(text(file, node, where, "Principal")),
+                        text(file, node, where, "Configuration"), text(file, node, where, "ProviderUserId"));
+                if (!configurations.containsKey(assignment.configurationName())) {
+                    throw corrupt(file, where + " names a configuration that is not in the file");
+                }
+                if (assignments.put(assignment.principal(), assignment) != null) {
+                    throw corrupt(file, where + " repeats the principal of an earlier assignment");
+                }
+            } catch (StoreException e) {
+                throw e;
+            } catch (MfaException e) {
+                throw corrupt(file, where + " is invalid: " + e.getMessage());
+            }
+        }
+        return new StoreState(configurations, assignments);
+    }
+
+    /**
+     * Replaces the file's content, atomically.
+     *
+     * @param file the store file
+     * @param state the content to write
+     * @throws StoreException if writing fails; the old file is then unchanged
+     */
+    public static void write(Path file, StoreState state) {
+        byte[] bytes = serialize(state);
+        Path directory = file.toAbsolutePath().getParent();
+        Path temporary = null;
+        try {
+            Files.createDirectories(directory);
+            temporary = Files.createTempFile(directory, file.getFileName().toString() + ".", ".tmp", ownerOnly(directory));
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            try {
+                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new StoreException("cannot replace the MFA store file " + file + " atomically on this file system", e);
+            }
+            temporary = null;
+            syncDirectory(directory);
+        } catch (IOException e) {
+            throw new StoreException("cannot write the MFA store file " + file + ": " + e.getClass().getSimpleName()
+                    + "; the previous content is unchanged", e);
+        } finally {
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException e) {
+                    // the temporary file is harmless; the write already failed
+                }
+            }
+        }
+    }
+
+    /**
+     * @param directory a directory
+     * @return file attributes giving owner-only access, where the file system supports them
+     */
+    public static FileAttribute<?>[] ownerOnly(Path directory) {
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
+        }
+        return new FileAttribute<?>[0];
+    }
+
+    private static void syncDirectory(Path directory) {
+        // Makes the rename itself durable. Not every platform can open a directory; there the
+        // rename is as durable as the file system makes it.
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // see above
+        }
+    }
+
+    private static byte[] serialize(StoreState state) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("Format", FORMAT);
+        ArrayNode configurations = root.putArray("Configurations");
+        for (MfaConfiguration configuration : state.configurationList()) {
+            ObjectNode node = configurations.addObject();
+            node.put("Type", configuration.type());
+            node.put("Name", configuration.name());
+            ObjectNode options = node.putObject("Options");
+            configuration.options().forEach(options::put);
+            node.put("Revision", configuration.revision());
+        }
+        ArrayNode assignments = root.putArray("Assignments");
+        for (MfaAssignment assignment : state.assignmentList()) {
+            ObjectNode node = assignments.addObject();
+            node.put("Principal", assignment.principal().path());
+            node.put("Configuration", assignment.configurationName());
+            node.put("ProviderUserId", assignment.providerUserId());
+        }
+        try {
+            return MAPPER.writer(PRETTY).writeValueAsBytes(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("serializing the store failed", e);
+        }
+    }
+
+    private static Iterable<JsonNode> array(Path file, JsonNode root, String field) {
+        JsonNode node = root.path(field);
+        if (node.isMissingNode()) {
+            return java.util.List.of();
+        }
+        if (!node.isArray()) {
+            throw corrupt(file, field + " is not an array");
+        }
+        return node;
+    }
+
+    private static String text(Path file, JsonNode node, String where, String field) {
+        JsonNode value = node.path(field);
+        if (!value.isTextual()) {
+            throw corrupt(file, where + "." + field + " is missing or not a string");
+        }
+        return value.textValue();
+    }
+
+    private static StoreException corrupt(Path file, String what) {
+        return new StoreException("the MFA store file " + file + " is not valid: " + what
+                + "; it was left as it is (fix or move it away)");
+    }
+
+    private static String at(JsonLocation location) {
+        if (location == null || location.getLineNr() < 1) {
+            return "";
+        }
+        return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * mfa4j's engine: {@link dev.mfa4j.core.MfaService}, which finds providers, manages
+ * configurations and assignments in a host's store, and verifies logins.
+ */
+module dev.mfa4j.core {
+    requires transitive dev.mfa4j.api;
+    requires com.fasterxml.jackson.databind;
+    requires org.slf4j;
+
+    exports dev.mfa4j.core;
+
+    uses dev.mfa4j.api.spi.MfaProvider;
+}
