@@ -119,7 +119,7 @@ public final class ProviderRegistry {
             return "its type must be a lower-case letter then up to 31 lower-case letters, digits, - or _";
         }
         List<OptionSpec> options = provider.options();
-        if (options == null || options.contains(null)) {
+        if (options == null || options.stream().anyMatch(java.util.Objects::isNull)) {
             return "its options() must be a list without nulls";
         }
         Set<String> names = new HashSet<>();
