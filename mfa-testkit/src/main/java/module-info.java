@@ -11,4 +11,6 @@ module dev.mfa4j.testkit {
     requires org.slf4j;
 
     exports dev.mfa4j.testkit;
+
+    provides dev.mfa4j.api.spi.MfaProvider with dev.mfa4j.testkit.FakeMfaProvider;
 }

@@ -46,7 +46,7 @@ public interface MfaConfigurationStore {
     /**
      * Called for management reads.
      *
-     * @return every configuration, sorted by name
+     * @return every configuration, sorted by name in {@link String#compareTo} order
      */
     List<MfaConfiguration> listConfigurations();
 
@@ -111,7 +111,7 @@ public interface MfaConfigurationStore {
     /**
      * Called for management reads.
      *
-     * @return every assignment, sorted by principal path
+     * @return every assignment, sorted by principal path in {@link String#compareTo} order
      */
     List<MfaAssignment> listAssignments();
 

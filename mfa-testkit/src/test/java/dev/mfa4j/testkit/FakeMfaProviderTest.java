@@ -1,0 +1,93 @@
+package dev.mfa4j.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mfa4j.api.PrincipalId;
+import dev.mfa4j.api.Reason;
+import dev.mfa4j.api.VerificationResult;
+import dev.mfa4j.api.spi.ManagementAuthorizer;
+import dev.mfa4j.api.spi.VerificationOutcome;
+import dev.mfa4j.core.MfaService;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class FakeMfaProviderTest {
+
+    private static final PrincipalId BOB = PrincipalId.parse("principal/internal/user/bob");
+
+    private final FakeMfaProvider fake = new FakeMfaProvider();
+    private MfaService mfa;
+
+    @BeforeEach
+    void configure() {
+        mfa = MfaService.builder().authorizer(ManagementAuthorizer.allowAll()).provider(fake).build();
+        mfa.configurations().create("""
+                {"Type": "fake", "Name": "Demo", "Options": {"Passcode": "77552", "PushDelay": "50ms"}}""");
+        mfa.principals().assign(BOB, "bob-at-fake", "Demo");
+    }
+
+    @Test
+    void answersFromItsOptionsWithoutAScript() {
+        assertThat(mfa.verify(BOB, "77552").reason()).isEqualTo(Reason.APPROVED);
+        assertThat(mfa.verify(BOB, "11111").reason()).isEqualTo(Reason.INVALID_PASSCODE);
+        assertThat(mfa.verify(BOB, "push").reason()).isEqualTo(Reason.APPROVED);
+        assertThat(fake.requests()).extracting(r -> r.credential().factor()).containsExactly("passcode", "passcode", "push");
+        assertThat(fake.requests().get(0).providerUserId()).isEqualTo("bob-at-fake");
+    }
+
+    @Test
+    void scriptedAnswersComeFirstAndInOrder() {
+        fake.willAnswer(BOB, VerificationOutcome.rejected(Reason.DENIED, "no"), VerificationOutcome.rejected(Reason.FRAUD_REPORTED, "fraud"));
+
+        assertThat(mfa.verify(BOB, "push").reason()).isEqualTo(Reason.DENIED);
+        assertThat(mfa.verify(BOB, "77552").reason()).isEqualTo(Reason.FRAUD_REPORTED);
+        assertThat(mfa.verify(BOB, "77552").reason()).isEqualTo(Reason.APPROVED);
+    }
+
+    @Test
+    void aHeldAnswerWaitsForTheTest() throws Exception {
+        CompletableFuture<VerificationOutcome> held = fake.willHold(BOB);
+
+        CompletableFuture<VerificationResult> result = mfa.verifyAsync(BOB, "push");
+        assertThat(result).isNotDone();
+        held.complete(VerificationOutcome.rejected(Reason.TIMED_OUT, "expired"));
+
+        assertThat(result.get(5, TimeUnit.SECONDS).reason()).isEqualTo(Reason.TIMED_OUT);
+    }
+
+    @Test
+    void aDelayedAnswerArrivesLater() throws Exception {
+        fake.willAnswerAfter(BOB, Duration.ofMillis(100), VerificationOutcome.approved("late"));
+
+        CompletableFuture<VerificationResult> result = mfa.verifyAsync(BOB, "push");
+
+        assertThat(result.get(5, TimeUnit.SECONDS).message()).isEqualTo("late");
+    }
+
+    @Test
+    void pushResultsFollowTheOption() {
+        for (String option : new String[] {"deny", "fraud", "timeout", "unavailable"}) {
+            mfa.configurations().update("Demo", "{\"Options\": {\"PushResult\": \"" + option + "\"}}");
+            assertThat(mfa.verify(BOB, "push").allowed()).as(option).isFalse();
+        }
+        assertThat(mfa.verify(BOB, "push").reason()).isEqualTo(Reason.PROVIDER_UNAVAILABLE);
+        assertThat(mfa.verify(BOB, "77552").reason()).as("the secret passcode survived the updates").isEqualTo(Reason.APPROVED);
+        assertThat(fake.openedVerifiers()).as("one per revision used").isEqualTo(4);
+        assertThat(fake.closedVerifiers()).as("each replaced by an update").isEqualTo(3);
+    }
+
+    @Test
+    void theSecretPasscodeIsRedactedWhenRead() {
+        assertThat(mfa.configurations().listJson()).contains("\"Passcode\": \"********\"").doesNotContain("77552");
+    }
+
+    @Test
+    void isFoundWithServiceLoader() {
+        MfaService discovered = MfaService.builder().authorizer(ManagementAuthorizer.allowAll()).build();
+
+        assertThat(discovered.providerTypes()).contains("fake");
+    }
+}
