@@ -5,4 +5,5 @@
 module dev.mfa4j.api {
     exports dev.mfa4j.api;
     exports dev.mfa4j.api.spi;
+    exports dev.mfa4j.api.event;
 }

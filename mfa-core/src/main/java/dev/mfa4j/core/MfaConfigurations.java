@@ -12,16 +12,19 @@ import dev.mfa4j.api.MfaConfiguration;
 import dev.mfa4j.api.RevisionConflictException;
 import dev.mfa4j.api.StoreException;
 import dev.mfa4j.api.UnknownProviderTypeException;
+import dev.mfa4j.api.event.ConfigurationEvent;
 import dev.mfa4j.api.spi.HealthStatus;
 import dev.mfa4j.api.spi.MfaProvider;
 import dev.mfa4j.core.internal.Authorization;
 import dev.mfa4j.core.internal.ConfigurationDocument;
 import dev.mfa4j.core.internal.ConfigurationJson;
 import dev.mfa4j.core.internal.ConfigurationRules;
+import dev.mfa4j.core.internal.EventDispatcher;
 import dev.mfa4j.core.internal.GuardedStore;
 import dev.mfa4j.core.internal.ProviderRegistry;
 import dev.mfa4j.core.internal.ResourcePaths;
 import dev.mfa4j.core.internal.VerifierCache;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,13 +69,23 @@ public final class MfaConfigurations {
     private final ProviderRegistry providers;
     private final Authorization authorization;
     private final VerifierCache verifiers;
+    private final EventDispatcher events;
+    private final Clock clock;
 
-    MfaConfigurations(Caller caller, GuardedStore store, ProviderRegistry providers, Authorization authorization, VerifierCache verifiers) {
+    MfaConfigurations(Caller caller, GuardedStore store, ProviderRegistry providers, Authorization authorization, VerifierCache verifiers,
+            EventDispatcher events, Clock clock) {
         this.caller = caller;
         this.store = store;
         this.providers = providers;
         this.authorization = authorization;
         this.verifiers = verifiers;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    private void publish(ConfigurationEvent.Action action, MfaConfiguration configuration, long removedAssignments) {
+        events.publish(new ConfigurationEvent(clock.instant(), caller, action, configuration.name(), configuration.type(),
+                configuration.revision(), removedAssignments));
     }
 
     /**
@@ -209,6 +222,7 @@ public final class MfaConfigurations {
         authorization.require(caller, ResourcePaths.configuration(name), ManagementOperation.CREATE);
         MfaConfiguration stored = store.createConfiguration(configuration);
         verifiers.invalidate(name);
+        publish(ConfigurationEvent.Action.CREATED, stored, 0);
         return ConfigurationRules.redact(stored, Optional.of(provider));
     }
 
@@ -276,6 +290,7 @@ public final class MfaConfigurations {
             try {
                 MfaConfiguration stored = store.updateConfiguration(updated, expected);
                 verifiers.invalidate(name);
+                publish(ConfigurationEvent.Action.UPDATED, stored, 0);
                 return ConfigurationRules.redact(stored, Optional.of(provider));
             } catch (RevisionConflictException e) {
                 // Without an explicit revision the caller asked for "whatever is stored": merge again.
@@ -314,8 +329,10 @@ public final class MfaConfigurations {
     public long delete(String name, boolean force) {
         Objects.requireNonNull(name, "name");
         authorization.require(caller, ResourcePaths.configuration(name), ManagementOperation.DELETE);
+        Optional<MfaConfiguration> last = store.findConfiguration(name);
         long removed = store.deleteConfiguration(name, force);
         verifiers.invalidate(name);
+        publish(ConfigurationEvent.Action.DELETED, last.orElse(MfaConfiguration.of(name, "unknown", Map.of())), removed);
         return removed;
     }
 

@@ -9,9 +9,12 @@ import dev.mfa4j.api.ManagementOperation;
 import dev.mfa4j.api.MfaAssignment;
 import dev.mfa4j.api.PrincipalId;
 import dev.mfa4j.api.StoreException;
+import dev.mfa4j.api.event.AssignmentEvent;
 import dev.mfa4j.core.internal.Authorization;
+import dev.mfa4j.core.internal.EventDispatcher;
 import dev.mfa4j.core.internal.GuardedStore;
 import dev.mfa4j.core.internal.ResourcePaths;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,11 +33,15 @@ public final class MfaPrincipals {
     private final Caller caller;
     private final GuardedStore store;
     private final Authorization authorization;
+    private final EventDispatcher events;
+    private final Clock clock;
 
-    MfaPrincipals(Caller caller, GuardedStore store, Authorization authorization) {
+    MfaPrincipals(Caller caller, GuardedStore store, Authorization authorization, EventDispatcher events, Clock clock) {
         this.caller = caller;
         this.store = store;
         this.authorization = authorization;
+        this.events = events;
+        this.clock = clock;
     }
 
     /**
@@ -57,7 +64,9 @@ public final class MfaPrincipals {
         String path = ResourcePaths.principal(principal);
         boolean reassign = store.findAssignment(principal).isPresent();
         authorization.require(caller, path, reassign ? ManagementOperation.UPDATE : ManagementOperation.CREATE);
-        store.putAssignment(assignment);
+        Optional<MfaAssignment> previous = store.putAssignment(assignment);
+        events.publish(new AssignmentEvent(clock.instant(), caller, AssignmentEvent.Action.ASSIGNED, principal,
+                Optional.of(configurationName), previous.map(MfaAssignment::configurationName)));
         return assignment;
     }
 
@@ -73,7 +82,10 @@ public final class MfaPrincipals {
     public boolean remove(PrincipalId principal) {
         Objects.requireNonNull(principal, "principal");
         authorization.require(caller, ResourcePaths.principal(principal), ManagementOperation.DELETE);
-        return store.removeAssignment(principal).isPresent();
+        Optional<MfaAssignment> removed = store.removeAssignment(principal);
+        removed.ifPresent(r -> events.publish(new AssignmentEvent(clock.instant(), caller, AssignmentEvent.Action.REMOVED, principal,
+                Optional.of(r.configurationName()), Optional.empty())));
+        return removed.isPresent();
     }
 
     /**

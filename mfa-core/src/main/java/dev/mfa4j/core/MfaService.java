@@ -10,14 +10,19 @@ import dev.mfa4j.api.Reason;
 import dev.mfa4j.api.StoreException;
 import dev.mfa4j.api.VerificationContext;
 import dev.mfa4j.api.VerificationResult;
+import dev.mfa4j.api.event.MfaEventListener;
+import dev.mfa4j.api.spi.AttemptStore;
 import dev.mfa4j.api.spi.ManagementAuthorizer;
 import dev.mfa4j.api.spi.MfaConfigurationStore;
 import dev.mfa4j.api.spi.MfaProvider;
+import dev.mfa4j.core.internal.AttemptGate;
 import dev.mfa4j.core.internal.Authorization;
+import dev.mfa4j.core.internal.EventDispatcher;
 import dev.mfa4j.core.internal.GuardedStore;
 import dev.mfa4j.core.internal.ProviderRegistry;
 import dev.mfa4j.core.internal.VerificationEngine;
 import dev.mfa4j.core.internal.VerifierCache;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +58,8 @@ public final class MfaService implements AutoCloseable {
     private final ProviderRegistry providers;
     private final Authorization authorization;
     private final VerifierCache verifiers;
+    private final EventDispatcher events;
+    private final Clock clock;
     private final VerificationEngine engine;
 
     private MfaService(Builder builder) {
@@ -60,7 +67,12 @@ public final class MfaService implements AutoCloseable {
         this.providers = ProviderRegistry.load(builder.providers, builder.discoverProviders, builder.classLoader);
         this.authorization = new Authorization(builder.authorizer);
         this.verifiers = new VerifierCache();
-        this.engine = new VerificationEngine(store, providers, verifiers, builder.callbackExecutor, builder.maxVerificationTime);
+        this.events = EventDispatcher.load(builder.eventListeners, builder.discoverEventListeners, builder.classLoader);
+        this.clock = builder.clock;
+        AttemptGate gate = new AttemptGate(builder.attemptStore == null ? new InMemoryAttemptStore() : builder.attemptStore,
+                builder.attemptPolicy, clock);
+        this.engine = new VerificationEngine(store, providers, verifiers, gate, events, clock, builder.callbackExecutor,
+                builder.maxVerificationTime);
     }
 
     /** @return a builder for a service */
@@ -174,7 +186,7 @@ public final class MfaService implements AutoCloseable {
      * @return the configuration management view for that caller
      */
     public MfaConfigurations configurations(Caller caller) {
-        return new MfaConfigurations(Objects.requireNonNull(caller, "caller"), store, providers, authorization, verifiers);
+        return new MfaConfigurations(Objects.requireNonNull(caller, "caller"), store, providers, authorization, verifiers, events, clock);
     }
 
     /**
@@ -191,7 +203,7 @@ public final class MfaService implements AutoCloseable {
      * @return the assignment management view for that caller
      */
     public MfaPrincipals principals(Caller caller) {
-        return new MfaPrincipals(Objects.requireNonNull(caller, "caller"), store, authorization);
+        return new MfaPrincipals(Objects.requireNonNull(caller, "caller"), store, authorization, events, clock);
     }
 
     /** @return the installed provider types, sorted, such as {@code [duo]} */
@@ -226,6 +238,11 @@ public final class MfaService implements AutoCloseable {
         private ClassLoader classLoader;
         private Executor callbackExecutor;
         private Duration maxVerificationTime = Duration.ofMinutes(10);
+        private Clock clock = Clock.systemUTC();
+        private AttemptPolicy attemptPolicy = AttemptPolicy.defaults();
+        private AttemptStore attemptStore;
+        private final List<MfaEventListener> eventListeners = new ArrayList<>();
+        private boolean discoverEventListeners = true;
 
         private Builder() {
         }
@@ -296,8 +313,9 @@ public final class MfaService implements AutoCloseable {
         }
 
         /**
-         * @param limit a safety net for a provider that never answers: past it, the verification
-         *     ends as {@link Reason#PROVIDER_UNAVAILABLE}. Providers keep their own, shorter
+         * @param limit a safety net for a passcode verification whose provider never answers: past
+         *     it, the verification ends as {@link Reason#PROVIDER_UNAVAILABLE}. (A push ends at the
+         *     attempt policy's push time to live instead.) Providers keep their own, shorter
          *     deadlines. Between 1 second and 1 hour; 10 minutes by default.
          * @return this builder
          */
@@ -307,6 +325,55 @@ public final class MfaService implements AutoCloseable {
                 throw new IllegalArgumentException("maxVerificationTime must be between 1 second and 1 hour");
             }
             this.maxVerificationTime = limit;
+            return this;
+        }
+
+        /**
+         * @param clock the time source for attempt limits, push expiry and event times; the system
+         *     clock in UTC by default. Give a trusted clock: it decides lockouts.
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * @param policy attempt and push limits; {@link AttemptPolicy#defaults()} by default
+         * @return this builder
+         */
+        public Builder attemptPolicy(AttemptPolicy policy) {
+            this.attemptPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * @param store where attempt counts, used passcodes and pending pushes live; by default a new
+         *     {@link InMemoryAttemptStore}. Several nodes must share one, or an attacker can spread
+         *     guesses across them.
+         * @return this builder
+         */
+        public Builder attemptStore(AttemptStore store) {
+            this.attemptStore = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /**
+         * @param listener receives audit events, in addition to those found with
+         *     {@link java.util.ServiceLoader}
+         * @return this builder
+         */
+        public Builder eventListener(MfaEventListener listener) {
+            this.eventListeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * @param discover whether to find event listeners with {@link java.util.ServiceLoader}; true by default
+         * @return this builder
+         */
+        public Builder discoverEventListeners(boolean discover) {
+            this.discoverEventListeners = discover;
             return this;
         }
 

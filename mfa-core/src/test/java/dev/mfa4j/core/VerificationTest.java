@@ -94,15 +94,30 @@ class VerificationTest {
     }
 
     @Test
-    void aProviderThatNeverAnswersEndsAsUnavailableAfterTheSafetyNet() {
+    void aPasscodeCheckThatNeverAnswersEndsAsUnavailableAfterTheSafetyNet() {
         MfaService impatient = MfaService.builder().store(store).authorizer(ManagementAuthorizer.allowAll())
                 .discoverProviders(false).provider(provider).maxVerificationTime(Duration.ofSeconds(1)).build();
         provider.behaviour = request -> new CompletableFuture<>();
 
-        VerificationResult result = impatient.verifyAsync(BOB, "push").orTimeout(10, TimeUnit.SECONDS).join();
+        VerificationResult result = impatient.verifyAsync(BOB, "123456").orTimeout(10, TimeUnit.SECONDS).join();
 
         assertThat(result.reason()).isEqualTo(Reason.PROVIDER_UNAVAILABLE);
         assertThat(result.message()).contains("no answer within 1s");
+    }
+
+    @Test
+    void aPushThatOutlivesItsTimeToLiveEndsTimedOutAndALateApprovalDoesNotCount() {
+        MfaService impatient = MfaService.builder().store(store).authorizer(ManagementAuthorizer.allowAll())
+                .discoverProviders(false).provider(provider)
+                .attemptPolicy(dev.mfa4j.core.AttemptPolicy.builder().pushTtl(Duration.ofSeconds(1)).build()).build();
+        CompletableFuture<VerificationOutcome> late = new CompletableFuture<>();
+        provider.behaviour = request -> late;
+
+        VerificationResult result = impatient.verifyAsync(BOB, "push").orTimeout(10, TimeUnit.SECONDS).join();
+        late.complete(VerificationOutcome.approved("approved too late"));
+
+        assertThat(result.reason()).isEqualTo(Reason.TIMED_OUT);
+        assertThat(result.message()).isEqualTo("the push was not answered within 1s");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.mfa4j.api.Reason;
 import dev.mfa4j.api.VerificationResult;
 import dev.mfa4j.api.spi.ManagementAuthorizer;
 import dev.mfa4j.api.spi.VerificationOutcome;
+import dev.mfa4j.core.AttemptPolicy;
 import dev.mfa4j.core.MfaService;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -23,7 +24,9 @@ class FakeMfaProviderTest {
 
     @BeforeEach
     void configure() {
-        mfa = MfaService.builder().authorizer(ManagementAuthorizer.allowAll()).provider(fake).build();
+        // Generous limits: these tests are about the fake's answers, not about mfa-core's policy.
+        mfa = MfaService.builder().authorizer(ManagementAuthorizer.allowAll()).provider(fake)
+                .attemptPolicy(AttemptPolicy.builder().maxFailures(100).maxPushes(100, Duration.ofMinutes(5)).build()).build();
         mfa.configurations().create("""
                 {"Type": "fake", "Name": "Demo", "Options": {"Passcode": "77552", "PushDelay": "50ms"}}""");
         mfa.principals().assign(BOB, "bob-at-fake", "Demo");

@@ -47,14 +47,15 @@ public final class ConfigurationRules {
             violations.addAll(e.violations());
         }
 
+        List<OptionSpec> specs = CommonOptions.allSpecs(provider);
         Map<String, OptionSpec> specsByLowerName = new HashMap<>();
-        provider.options().forEach(spec -> specsByLowerName.put(spec.name().toLowerCase(Locale.ROOT), spec));
+        specs.forEach(spec -> specsByLowerName.put(spec.name().toLowerCase(Locale.ROOT), spec));
         Map<String, String> given = new HashMap<>();
         options.forEach((key, value) -> {
             OptionSpec spec = specsByLowerName.get(key.toLowerCase(Locale.ROOT));
             if (spec == null) {
                 violations.add(new Violation("Options." + ConfigurationJson.printable(key), "is not an option of type " + type
-                        + "; its options are " + provider.options().stream().map(OptionSpec::name).collect(Collectors.joining(", "))));
+                        + "; its options are " + specs.stream().map(OptionSpec::name).collect(Collectors.joining(", "))));
             } else {
                 given.put(spec.name(), value);
             }
@@ -63,7 +64,7 @@ public final class ConfigurationRules {
         // Secrets carry over only within one type: another provider's secret means something else.
         Optional<MfaConfiguration> sameType = current.filter(c -> c.type().equals(type));
         Map<String, String> result = new LinkedHashMap<>();
-        for (OptionSpec spec : provider.options()) {
+        for (OptionSpec spec : specs) {
             String field = "Options." + spec.name();
             String value = given.get(spec.name());
             if (spec.secret() && (value == null || value.equals(REDACTED)) && sameType.isPresent()) {
@@ -104,7 +105,7 @@ public final class ConfigurationRules {
             throw new InvalidConfigurationException(violations);
         }
         MfaConfiguration configuration = MfaConfiguration.of(name, type, result);
-        List<Violation> crossField = provider.validate(configuration);
+        List<Violation> crossField = provider.validate(CommonOptions.forProvider(configuration));
         if (!crossField.isEmpty()) {
             throw new InvalidConfigurationException(crossField);
         }
@@ -119,7 +120,7 @@ public final class ConfigurationRules {
      */
     public static MfaConfiguration redact(MfaConfiguration configuration, Optional<MfaProvider> provider) {
         Map<String, Boolean> secret = new HashMap<>();
-        provider.ifPresent(p -> p.options().forEach(spec -> secret.put(spec.name(), spec.secret())));
+        provider.ifPresent(p -> CommonOptions.allSpecs(p).forEach(spec -> secret.put(spec.name(), spec.secret())));
         Map<String, String> redacted = new LinkedHashMap<>();
         configuration.options().forEach((key, value) -> redacted.put(key, secret.getOrDefault(key, Boolean.TRUE) ? REDACTED : value));
         return configuration.withOptions(redacted);

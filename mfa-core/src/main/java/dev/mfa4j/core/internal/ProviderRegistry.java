@@ -127,6 +127,9 @@ public final class ProviderRegistry {
             if (!names.add(option.name().toLowerCase(java.util.Locale.ROOT))) {
                 return "it declares the option " + option.name() + " twice";
             }
+            if (CommonOptions.isCommon(option.name())) {
+                return "it declares the option " + option.name() + ", which mfa-core applies to every configuration";
+            }
         }
         Set<String> keywords = provider.keywords();
         if (keywords == null || keywords.stream().anyMatch(k -> k == null || !KEYWORD.matcher(k).matches())) {

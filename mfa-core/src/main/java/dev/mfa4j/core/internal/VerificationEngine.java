@@ -17,6 +17,7 @@ import dev.mfa4j.api.spi.MfaVerifier;
 import dev.mfa4j.api.spi.OptionValues;
 import dev.mfa4j.api.spi.VerificationOutcome;
 import dev.mfa4j.api.spi.VerificationRequest;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,18 +32,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The verification path: principal, assignment, configuration, verifier, provider call, result.
- * It never throws for anything that happens after the input was accepted: store failures,
- * missing configurations, provider bugs and timeouts all become results that do not allow the
- * login (fail closed).
+ * The verification path: principal, credential, assignment, configuration, attempt policy,
+ * verifier, provider call, fail mode, result, audit event. It never throws for anything that
+ * happens after the input was accepted: store failures, missing configurations, provider bugs and
+ * timeouts all become results that do not allow the login (fail closed).
  */
 public final class VerificationEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(VerificationEngine.class);
+    /** What the caller is told for any refused passcode, so a replay reads like any wrong code. */
+    static final String INVALID_PASSCODE_MESSAGE = "incorrect passcode";
 
     private final GuardedStore store;
     private final ProviderRegistry providers;
     private final VerifierCache verifiers;
+    private final AttemptGate gate;
+    private final VerificationAudit audit;
     private final Executor callbackExecutor;
     private final Duration maxVerificationTime;
 
@@ -50,15 +55,20 @@ public final class VerificationEngine {
      * @param store the configuration store
      * @param providers the installed providers
      * @param verifiers the open verifiers
+     * @param gate the attempt policy and its state
+     * @param events where audit events go
+     * @param clock the time source for events
      * @param callbackExecutor where results are completed; null to complete them on the
      *     provider's thread
-     * @param maxVerificationTime the safety net for a provider that never answers
+     * @param maxVerificationTime the safety net for a passcode verification that never ends
      */
-    public VerificationEngine(GuardedStore store, ProviderRegistry providers, VerifierCache verifiers, Executor callbackExecutor,
-            Duration maxVerificationTime) {
+    public VerificationEngine(GuardedStore store, ProviderRegistry providers, VerifierCache verifiers, AttemptGate gate,
+            EventDispatcher events, Clock clock, Executor callbackExecutor, Duration maxVerificationTime) {
         this.store = Objects.requireNonNull(store, "store");
         this.providers = Objects.requireNonNull(providers, "providers");
         this.verifiers = Objects.requireNonNull(verifiers, "verifiers");
+        this.gate = Objects.requireNonNull(gate, "gate");
+        this.audit = new VerificationAudit(Objects.requireNonNull(events, "events"), Objects.requireNonNull(clock, "clock"));
         this.callbackExecutor = callbackExecutor;
         this.maxVerificationTime = Objects.requireNonNull(maxVerificationTime, "maxVerificationTime");
     }
@@ -77,43 +87,54 @@ public final class VerificationEngine {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(typed, "typed");
         Objects.requireNonNull(context, "context");
-        if (!principal.supportsMfa()) {
-            throw new InvalidPrincipalException("kind", "principals of kind " + principal.kind().pathSegment()
-                    + " do not support MFA; only user and application principals do");
+        VerificationAudit.Attempt attempt = audit.begin(principal, context);
+        Credential credential;
+        try {
+            if (!principal.supportsMfa()) {
+                throw new InvalidPrincipalException("kind", "principals of kind " + principal.kind().pathSegment()
+                        + " do not support MFA; only user and application principals do");
+            }
+            // Parsed before any lookup, so malformed input is refused the same way for every principal.
+            credential = Credential.parse(typed, providers.allKeywords());
+        } catch (InvalidInputException e) {
+            attempt.refusedInput(e);
+            throw e;
         }
-        // Parsed before any lookup, so malformed input is refused the same way for every principal.
-        Credential credential = Credential.parse(typed, providers.allKeywords());
-        Attempt attempt = new Attempt(principal, credential.factor(), context.requestId(), System.nanoTime());
+        attempt.factor(credential.factor());
 
         MfaAssignment assignment;
         MfaConfiguration configuration;
         try {
             Optional<MfaAssignment> found = store.findAssignment(principal);
             if (found.isEmpty()) {
-                return done(attempt.end(VerificationResult.of(Reason.NOT_CONFIGURED, "no MFA configuration is assigned to " + principal)));
+                return done(attempt.end(Reason.NOT_CONFIGURED, "no MFA configuration is assigned to " + principal));
             }
             assignment = found.get();
-            attempt.configuration = assignment.configurationName();
+            attempt.configuration(assignment.configurationName());
             Optional<MfaConfiguration> config = store.findConfiguration(assignment.configurationName());
             if (config.isEmpty()) {
-                return done(attempt.end(VerificationResult.of(Reason.CONFIGURATION_ERROR,
-                        "the assigned MFA configuration '" + assignment.configurationName() + "' does not exist")));
+                return done(attempt.end(Reason.CONFIGURATION_ERROR,
+                        "the assigned MFA configuration '" + assignment.configurationName() + "' does not exist"));
             }
             configuration = config.get();
         } catch (StoreException e) {
             LOG.warn("MFA-CORE-012 MFA verification {} for {} failed closed: {}", context.requestId(), principal, e.getMessage());
-            return done(attempt.end(VerificationResult.of(Reason.STORE_UNAVAILABLE, "the MFA configuration store failed")));
+            return done(attempt.end(Reason.STORE_UNAVAILABLE, "the MFA configuration store failed"));
         }
+        attempt.providerType(configuration.type());
 
         Optional<MfaProvider> provider = providers.find(configuration.type());
         if (provider.isEmpty()) {
-            return done(attempt.end(VerificationResult.of(Reason.CONFIGURATION_ERROR, "MFA configuration '" + configuration.name()
-                    + "' has type '" + configuration.type() + "', which no installed provider handles")));
+            return done(attempt.end(Reason.CONFIGURATION_ERROR, "MFA configuration '" + configuration.name()
+                    + "' has type '" + configuration.type() + "', which no installed provider handles"));
         }
         if (credential instanceof Credential.Keyword keyword && !provider.get().keywords().contains(keyword.name())) {
-            throw new InvalidCredentialException("'" + keyword.name() + "' is not supported by this principal's MFA provider (type "
-                    + configuration.type() + "); " + (provider.get().keywords().isEmpty()
+            InvalidCredentialException refused = new InvalidCredentialException("'" + keyword.name()
+                    + "' is not supported by this principal's MFA provider (type " + configuration.type() + "); "
+                    + (provider.get().keywords().isEmpty()
                             ? "type a passcode" : "type a passcode or one of: " + String.join(", ", provider.get().keywords())));
+            attempt.refusedInput(refused);
+            throw refused;
         }
 
         MfaVerifier verifier;
@@ -122,8 +143,21 @@ public final class VerificationEngine {
         } catch (RuntimeException e) {
             String why = e instanceof InvalidInputException ? e.getMessage() : e.getClass().getName();
             LOG.warn("MFA-CORE-013 MFA configuration '{}' could not be opened: {}", configuration.name(), why);
-            return done(attempt.end(VerificationResult.of(Reason.CONFIGURATION_ERROR,
-                    "MFA configuration '" + configuration.name() + "' could not be opened: " + why)));
+            return done(attempt.end(Reason.CONFIGURATION_ERROR, "MFA configuration '" + configuration.name() + "' could not be opened: " + why));
+        }
+
+        // The canonical principal is the one the store assigned: variants of a name share its counter.
+        String principalKey = assignment.principal().path();
+        AttemptGate.Entry entry;
+        try {
+            entry = gate.enter(principalKey, configuration.name(), credential);
+        } catch (RuntimeException e) {
+            LOG.warn("MFA-CORE-015 MFA verification {} for {} failed closed: the attempt store failed with {}", context.requestId(),
+                    principal, e.getClass().getName());
+            return done(attempt.end(Reason.STORE_UNAVAILABLE, "the attempt store failed"));
+        }
+        if (!entry.admitted()) {
+            return done(attempt.end(VerificationResult.of(entry.refusal(), messageFor(entry.refusal(), entry.detail())), entry.detail()));
         }
 
         VerificationRequest request = new VerificationRequest(assignment.principal(), assignment.providerUserId(), credential,
@@ -137,9 +171,67 @@ public final class VerificationEngine {
         } catch (RuntimeException e) {
             outcome = CompletableFuture.failedFuture(e);
         }
-        BiFunction<VerificationOutcome, Throwable, VerificationResult> toResult = (o, failure) -> attempt.end(o, failure, maxVerificationTime);
-        CompletableFuture<VerificationOutcome> bounded = outcome.copy().orTimeout(maxVerificationTime.toMillis(), TimeUnit.MILLISECONDS);
-        return callbackExecutor == null ? bounded.handle(toResult) : bounded.handleAsync(toResult, callbackExecutor);
+        boolean outOfBand = credential instanceof Credential.Keyword;
+        // A push past its time to live is over: a late approval must not count (the copy is what times out).
+        Duration deadline = outOfBand ? gate.policy().pushTtl() : maxVerificationTime;
+        CompletableFuture<VerificationOutcome> bounded = outcome.copy().orTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        BiFunction<VerificationOutcome, Throwable, VerificationResult> finish = (o, failure) -> {
+            Ending ending = toEnding(o, failure, outOfBand, deadline, context.requestId());
+            gate.settle(entry.ticket(), ending.result().reason());
+            Ending last = failOpen(ending, configuration, context.requestId(), principal);
+            return attempt.end(last.result(), last.detail());
+        };
+        return callbackExecutor == null ? bounded.handle(finish) : bounded.handleAsync(finish, callbackExecutor);
+    }
+
+    /**
+     * How a verification ended.
+     *
+     * @param result what the caller gets
+     * @param detail what the audit event says, which may tell more than the caller is told
+     */
+    private record Ending(VerificationResult result, String detail) {
+        static Ending of(Reason reason, String message) {
+            return new Ending(VerificationResult.of(reason, message), message);
+        }
+    }
+
+    private static Ending toEnding(VerificationOutcome outcome, Throwable failure, boolean outOfBand, Duration deadline, String requestId) {
+        if (failure == null) {
+            if (outcome instanceof VerificationOutcome.Rejected rejected) {
+                return new Ending(new VerificationResult(rejected.reason(), messageFor(rejected.reason(), rejected.message()),
+                        rejected.enrollmentUrl()), rejected.message());
+            }
+            return Ending.of(outcome.reason(), outcome.message());
+        }
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof CancellationException cancelled) {
+            throw cancelled;
+        }
+        if (cause instanceof TimeoutException) {
+            return outOfBand
+                    ? Ending.of(Reason.TIMED_OUT, "the push was not answered within " + OptionValues.format(deadline))
+                    : Ending.of(Reason.PROVIDER_UNAVAILABLE, "the MFA provider gave no answer within " + OptionValues.format(deadline));
+        }
+        LOG.warn("MFA-CORE-014 MFA verification {}: the provider failed with {}", requestId, cause.getClass().getName());
+        LOG.debug("MFA verification {}: provider failure", requestId, cause);
+        return Ending.of(Reason.PROVIDER_ERROR, "the MFA provider failed: " + cause.getClass().getSimpleName());
+    }
+
+    /** Applies the configuration's fail mode: only to an unavailable provider, and never silently. */
+    private static Ending failOpen(Ending ending, MfaConfiguration configuration, String requestId, PrincipalId principal) {
+        if (ending.result().reason() != Reason.PROVIDER_UNAVAILABLE || !CommonOptions.failsOpen(configuration)) {
+            return ending;
+        }
+        LOG.warn("MFA-CORE-017 MFA verification {} for {}: provider unavailable ({}); configuration '{}' fails open, so the login "
+                + "is let through UNVERIFIED", requestId, principal, ending.result().message(), configuration.name());
+        return Ending.of(Reason.FAIL_OPEN_BYPASS, "the MFA provider was unavailable and configuration '" + configuration.name()
+                + "' fails open: " + ending.result().message());
+    }
+
+    /** What the caller is told: a refused passcode always reads the same, whatever the cause. */
+    private static String messageFor(Reason reason, String detail) {
+        return reason == Reason.INVALID_PASSCODE ? INVALID_PASSCODE_MESSAGE : detail;
     }
 
     private static VerificationContext withSafeListener(VerificationContext context) {
@@ -155,55 +247,6 @@ public final class VerificationEngine {
             }
         };
         return new VerificationContext(context.clientIp(), context.applicationName(), context.requestId(), safe);
-    }
-
-    /** One verification in flight: what the log line at its end needs. */
-    private static final class Attempt {
-        private final PrincipalId principal;
-        private final String factor;
-        private final String requestId;
-        private final long startNanos;
-        private String configuration = "-";
-
-        Attempt(PrincipalId principal, String factor, String requestId, long startNanos) {
-            this.principal = principal;
-            this.factor = factor;
-            this.requestId = requestId;
-            this.startNanos = startNanos;
-        }
-
-        VerificationResult end(VerificationOutcome outcome, Throwable failure, Duration limit) {
-            VerificationResult result;
-            if (failure == null && outcome instanceof VerificationOutcome.Rejected rejected) {
-                result = new VerificationResult(rejected.reason(), rejected.message(), rejected.enrollmentUrl());
-            } else if (failure == null) {
-                // Approved and Unavailable carry only a reason and a message.
-                result = VerificationResult.of(outcome.reason(), outcome.message());
-            } else {
-                Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-                if (cause instanceof CancellationException cancelled) {
-                    throw cancelled;
-                }
-                if (cause instanceof TimeoutException) {
-                    result = VerificationResult.of(Reason.PROVIDER_UNAVAILABLE,
-                            "the MFA provider gave no answer within " + OptionValues.format(limit));
-                } else {
-                    LOG.warn("MFA-CORE-014 MFA verification {} for {}: the provider failed with {}", requestId, principal,
-                            cause.getClass().getName());
-                    LOG.debug("MFA verification {}: provider failure", requestId, cause);
-                    result = VerificationResult.of(Reason.PROVIDER_ERROR, "the MFA provider failed: " + cause.getClass().getSimpleName());
-                }
-            }
-            return end(result);
-        }
-
-        VerificationResult end(VerificationResult result) {
-            if (LOG.isDebugEnabled()) {
-                LOG.debug("MFA verification {} for {} (configuration {}, factor {}): {} in {} ms", requestId, principal, configuration,
-                        factor, result.reason(), (System.nanoTime() - startNanos) / 1_000_000);
-            }
-            return result;
-        }
     }
 
     private static CompletableFuture<VerificationResult> done(VerificationResult result) {

@@ -26,7 +26,8 @@ public final class VerifierCache implements AutoCloseable {
      * @param configuration the configuration as just read from the store
      * @param provider its provider
      * @return the verifier for exactly that configuration
-     * @throws RuntimeException whatever {@link MfaProvider#open} throws
+     * @throws RuntimeException whatever {@link MfaProvider#open} throws (it is given the
+     *     configuration without mfa-core's common options)
      */
     public MfaVerifier verifierFor(MfaConfiguration configuration, MfaProvider provider) {
         Opened current = byName.get(configuration.name());
@@ -43,7 +44,7 @@ public final class VerifierCache implements AutoCloseable {
                 return existing;
             }
             replaced[0] = existing;
-            return new Opened(configuration, provider.open(configuration));
+            return new Opened(configuration, provider.open(CommonOptions.forProvider(configuration)));
         });
         if (replaced[0] != null) {
             LOG.debug("MFA configuration '{}' changed from revision {} to {}: closing the old verifier", configuration.name(),

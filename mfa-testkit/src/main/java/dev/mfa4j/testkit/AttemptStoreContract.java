@@ -1,0 +1,244 @@
+package dev.mfa4j.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mfa4j.api.spi.AttemptStore;
+import dev.mfa4j.api.spi.AttemptStore.Admission;
+import dev.mfa4j.api.spi.AttemptStore.PushAdmission;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract every {@link AttemptStore} must meet, including the atomicity that keeps
+ * concurrent guesses under the limit. Extend it and return a new, empty store from
+ * {@link #newStore()}; for a shared store, also from several nodes' connections, via
+ * {@link #secondNodeView()}.
+ *
+ * @since 0.1.0
+ */
+public abstract class AttemptStoreContract {
+
+    private static final Instant T0 = Instant.parse("2026-11-28T10:00:00Z");
+    private static final Duration COOL_DOWN = Duration.ofMinutes(15);
+    private static final String BOB = "principal/internal/user/bob";
+
+    private AttemptStore store;
+    private AttemptStore other;
+
+    /** For subclasses. */
+    protected AttemptStoreContract() {
+    }
+
+    /** @return a new, empty store; called before each test */
+    protected abstract AttemptStore newStore();
+
+    /**
+     * @return a second view of the store {@link #newStore()} just made, as another node would see
+     *     it (another connection, another client); the same instance for a single-node store
+     */
+    protected AttemptStore secondNodeView() {
+        return store;
+    }
+
+    /** Creates the store under test. */
+    @BeforeEach
+    void createStore() {
+        store = newStore();
+        other = secondNodeView();
+    }
+
+    @Test
+    void admitsUpToTheLimitThenLocksForTheCoolDown() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(store.admit(BOB, T0, 3, COOL_DOWN)).isEqualTo(Admission.ADMITTED);
+        }
+
+        Admission refused = store.admit(BOB, T0.plusSeconds(1), 3, COOL_DOWN);
+
+        assertThat(refused.admitted()).isFalse();
+        assertThat(refused.lockedUntil()).contains(T0.plus(COOL_DOWN));
+        assertThat(other.admit(BOB, T0.plus(COOL_DOWN).minusMillis(1), 3, COOL_DOWN).admitted()).isFalse();
+        assertThat(other.admit(BOB, T0.plus(COOL_DOWN), 3, COOL_DOWN)).as("the lockout ended").isEqualTo(Admission.ADMITTED);
+        assertThat(store.admit(BOB, T0.plus(COOL_DOWN), 3, COOL_DOWN)).as("with a fresh count").isEqualTo(Admission.ADMITTED);
+    }
+
+    @Test
+    void keysAreIndependent() {
+        store.admit(BOB, T0, 1, COOL_DOWN);
+
+        assertThat(store.admit(BOB, T0, 1, COOL_DOWN).admitted()).isFalse();
+        assertThat(store.admit("principal/internal/user/alice", T0, 1, COOL_DOWN)).isEqualTo(Admission.ADMITTED);
+    }
+
+    @Test
+    void aSuccessClearsTheCountAndTheLockout() {
+        store.admit(BOB, T0, 2, COOL_DOWN);
+        store.admit(BOB, T0, 2, COOL_DOWN);
+
+        other.recordSuccess(BOB);
+
+        assertThat(store.admit(BOB, T0, 2, COOL_DOWN)).isEqualTo(Admission.ADMITTED);
+        assertThat(store.admit(BOB, T0, 2, COOL_DOWN)).isEqualTo(Admission.ADMITTED);
+        assertThat(store.admit(BOB, T0, 2, COOL_DOWN).admitted()).isFalse();
+    }
+
+    @Test
+    void aRefundTakesBackOneAttemptAndLiftsTheLockoutItCaused() {
+        store.admit(BOB, T0, 2, COOL_DOWN);
+        store.admit(BOB, T0, 2, COOL_DOWN);
+
+        other.refund(BOB);
+
+        assertThat(store.admit(BOB, T0, 2, COOL_DOWN)).isEqualTo(Admission.ADMITTED);
+        assertThat(store.admit(BOB, T0, 2, COOL_DOWN).admitted()).isFalse();
+        store.refund("principal/internal/user/nobody");
+        store.refund("principal/internal/user/nobody");
+        assertThat(store.admit("principal/internal/user/nobody", T0, 1, COOL_DOWN)).as("never below zero").isEqualTo(Admission.ADMITTED);
+    }
+
+    @Test
+    void concurrentAdmissionsNeverExceedTheLimit() throws Exception {
+        int limit = 5;
+        AtomicInteger admitted = new AtomicInteger();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> tasks = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            AttemptStore node = i % 2 == 0 ? store : other;
+            tasks.add(pool.submit(() -> {
+                start.await();
+                if (node.admit(BOB, T0, limit, COOL_DOWN).admitted()) {
+                    admitted.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> task : tasks) {
+            task.get(1, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+
+        assertThat(admitted).hasValue(limit);
+    }
+
+    @Test
+    void aPasscodeIsClaimedOnceUntilItExpires() {
+        Instant expiry = T0.plus(Duration.ofMinutes(10));
+
+        assertThat(store.claimPasscode("Main\n" + BOB, "f1", T0, expiry)).isTrue();
+        assertThat(other.claimPasscode("Main\n" + BOB, "f1", T0.plusSeconds(60), expiry)).isFalse();
+        assertThat(store.claimPasscode("Other\n" + BOB, "f1", T0, expiry)).as("another scope").isTrue();
+        assertThat(store.claimPasscode("Main\n" + BOB, "f2", T0, expiry)).as("another passcode").isTrue();
+        assertThat(store.claimPasscode("Main\n" + BOB, "f1", expiry, expiry.plusSeconds(600))).as("after expiry").isTrue();
+    }
+
+    @Test
+    void aReleasedClaimCanBeClaimedAgain() {
+        store.claimPasscode("Main\n" + BOB, "f1", T0, T0.plusSeconds(600));
+
+        other.releasePasscode("Main\n" + BOB, "f1");
+
+        assertThat(store.claimPasscode("Main\n" + BOB, "f1", T0, T0.plusSeconds(600))).isTrue();
+    }
+
+    @Test
+    void concurrentClaimsOfOnePasscodeLetExactlyOneWin() throws Exception {
+        AtomicInteger wins = new AtomicInteger();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> tasks = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            AttemptStore node = i % 2 == 0 ? store : other;
+            tasks.add(pool.submit(() -> {
+                start.await();
+                if (node.claimPasscode("Main\n" + BOB, "f1", T0, T0.plusSeconds(600))) {
+                    wins.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> task : tasks) {
+            task.get(1, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+
+        assertThat(wins).hasValue(1);
+    }
+
+    @Test
+    void onePushAtATimeUntilItEndsOrExpires() {
+        Instant expiry = T0.plus(Duration.ofMinutes(5));
+
+        assertThat(store.admitPush(BOB, "p1", T0, 3, Duration.ofMinutes(5), expiry)).isEqualTo(PushAdmission.ADMITTED);
+        assertThat(other.admitPush(BOB, "p2", T0.plusSeconds(1), 3, Duration.ofMinutes(5), expiry)).isEqualTo(PushAdmission.PENDING);
+        other.endPush(BOB, "p-other");
+        assertThat(store.admitPush(BOB, "p2", T0.plusSeconds(2), 3, Duration.ofMinutes(5), expiry))
+                .as("ending another push id changes nothing").isEqualTo(PushAdmission.PENDING);
+        other.endPush(BOB, "p1");
+        assertThat(store.admitPush(BOB, "p2", T0.plusSeconds(3), 3, Duration.ofMinutes(5), expiry)).isEqualTo(PushAdmission.ADMITTED);
+        assertThat(store.admitPush(BOB, "p3", expiry, 3, Duration.ofMinutes(10), expiry.plusSeconds(60)))
+                .as("p2 expired").isEqualTo(PushAdmission.ADMITTED);
+    }
+
+    @Test
+    void atMostMaxPushesPerWindowAndASuccessOpensANewWindow() {
+        Duration window = Duration.ofMinutes(5);
+        for (int i = 0; i < 3; i++) {
+            Instant at = T0.plusSeconds(i);
+            assertThat(store.admitPush(BOB, "p" + i, at, 3, window, at.plusSeconds(30))).isEqualTo(PushAdmission.ADMITTED);
+            store.endPush(BOB, "p" + i);
+        }
+
+        assertThat(other.admitPush(BOB, "p3", T0.plusSeconds(10), 3, window, T0.plusSeconds(40))).isEqualTo(PushAdmission.TOO_MANY);
+        assertThat(other.admitPush(BOB, "p4", T0.plus(window), 3, window, T0.plus(window).plusSeconds(30)))
+                .as("the window ended").isEqualTo(PushAdmission.ADMITTED);
+        store.endPush(BOB, "p4");
+        store.admitPush(BOB, "p5", T0.plus(window).plusSeconds(1), 3, window, T0.plus(window).plusSeconds(31));
+        store.endPush(BOB, "p5");
+        store.admitPush(BOB, "p6", T0.plus(window).plusSeconds(2), 3, window, T0.plus(window).plusSeconds(32));
+        store.endPush(BOB, "p6");
+        assertThat(store.admitPush(BOB, "p7", T0.plus(window).plusSeconds(3), 3, window, T0.plus(window).plusSeconds(33)))
+                .isEqualTo(PushAdmission.TOO_MANY);
+        other.recordSuccess(BOB);
+        assertThat(store.admitPush(BOB, "p8", T0.plus(window).plusSeconds(4), 3, window, T0.plus(window).plusSeconds(34)))
+                .isEqualTo(PushAdmission.ADMITTED);
+    }
+
+    @Test
+    void concurrentPushesLetExactlyOneBePending() throws Exception {
+        AtomicInteger admitted = new AtomicInteger();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> tasks = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            AttemptStore node = i % 2 == 0 ? store : other;
+            String id = "p" + i;
+            tasks.add(pool.submit(() -> {
+                start.await();
+                if (node.admitPush(BOB, id, T0, 100, Duration.ofMinutes(5), T0.plusSeconds(60)) == PushAdmission.ADMITTED) {
+                    admitted.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> task : tasks) {
+            task.get(1, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+
+        assertThat(admitted).hasValue(1);
+    }
+}
