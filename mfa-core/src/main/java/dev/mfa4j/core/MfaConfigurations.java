@@ -22,7 +22,9 @@ import dev.mfa4j.core.internal.ConfigurationRules;
 import dev.mfa4j.core.internal.EventDispatcher;
 import dev.mfa4j.core.internal.GuardedStore;
 import dev.mfa4j.core.internal.ProviderRegistry;
+import dev.mfa4j.core.internal.CommonOptions;
 import dev.mfa4j.core.internal.ResourcePaths;
+import dev.mfa4j.core.internal.SecretSealer;
 import dev.mfa4j.core.internal.VerifierCache;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -69,16 +71,18 @@ public final class MfaConfigurations {
     private final ProviderRegistry providers;
     private final Authorization authorization;
     private final VerifierCache verifiers;
+    private final SecretSealer sealer;
     private final EventDispatcher events;
     private final Clock clock;
 
     MfaConfigurations(Caller caller, GuardedStore store, ProviderRegistry providers, Authorization authorization, VerifierCache verifiers,
-            EventDispatcher events, Clock clock) {
+            SecretSealer sealer, EventDispatcher events, Clock clock) {
         this.caller = caller;
         this.store = store;
         this.providers = providers;
         this.authorization = authorization;
         this.verifiers = verifiers;
+        this.sealer = sealer;
         this.events = events;
         this.clock = clock;
     }
@@ -220,7 +224,7 @@ public final class MfaConfigurations {
         MfaProvider provider = providers.require(type);
         MfaConfiguration configuration = ConfigurationRules.apply(name, type, options, provider, Optional.empty());
         authorization.require(caller, ResourcePaths.configuration(name), ManagementOperation.CREATE);
-        MfaConfiguration stored = store.createConfiguration(configuration);
+        MfaConfiguration stored = store.createConfiguration(sealer.seal(configuration, CommonOptions.allSpecs(provider)));
         verifiers.invalidate(name);
         publish(ConfigurationEvent.Action.CREATED, stored, 0);
         return ConfigurationRules.redact(stored, Optional.of(provider));
@@ -285,10 +289,10 @@ public final class MfaConfigurations {
             MfaConfiguration current = store.findConfiguration(name).orElseThrow(() -> new ConfigurationNotFoundException(name));
             String newType = type.orElse(current.type());
             MfaProvider provider = providers.require(newType);
-            MfaConfiguration updated = ConfigurationRules.apply(name, newType, options, provider, Optional.of(current));
+            MfaConfiguration updated = ConfigurationRules.apply(name, newType, options, provider, keptSecretsOf(current));
             long expected = expectedRevision.orElse(current.revision());
             try {
-                MfaConfiguration stored = store.updateConfiguration(updated, expected);
+                MfaConfiguration stored = store.updateConfiguration(sealer.seal(updated, CommonOptions.allSpecs(provider)), expected);
                 verifiers.invalidate(name);
                 publish(ConfigurationEvent.Action.UPDATED, stored, 0);
                 return ConfigurationRules.redact(stored, Optional.of(provider));
@@ -299,6 +303,57 @@ public final class MfaConfigurations {
                 }
             }
         }
+    }
+
+    /**
+     * The stored configuration whose secrets an update may keep: opened, or, if a sealed secret
+     * does not open, without its sealed values, so that the update must give them again.
+     */
+    private Optional<MfaConfiguration> keptSecretsOf(MfaConfiguration current) {
+        try {
+            return Optional.of(sealer.open(current));
+        } catch (SealedSecretException e) {
+            Map<String, String> plainOnly = new java.util.LinkedHashMap<>(current.options());
+            plainOnly.values().removeIf(SecretSealer::isSealed);
+            return Optional.of(current.withOptions(plainOnly));
+        }
+    }
+
+    /**
+     * Seals again every configuration whose secrets are plain or sealed under a previous key, so
+     * that the previous key can be dropped. Each configuration is updated conditionally on its
+     * revision, one at a time, while verifications go on; one changed concurrently is skipped and
+     * can be resealed by calling this again.
+     *
+     * @return how many configurations were resealed
+     * @throws IllegalStateException if this service has no sealing keys
+     * @throws SealedSecretException if a configuration's secret cannot be opened with any key
+     * @throws ManagementAccessDeniedException without UPDATE on a configuration that needs resealing
+     * @throws StoreException if the store fails
+     */
+    public int reseal() {
+        if (!sealer.enabled()) {
+            throw new IllegalStateException("this MFA service has no sealing keys; give them with MfaService.builder().sealing(...)");
+        }
+        authorization.require(caller, ResourcePaths.CONFIGURATIONS, ManagementOperation.READ);
+        int resealed = 0;
+        for (MfaConfiguration stored : store.listConfigurations()) {
+            Optional<MfaProvider> provider = providers.find(stored.type());
+            if (provider.isEmpty() || !sealer.needsResealing(stored, CommonOptions.allSpecs(provider.get()))) {
+                continue;
+            }
+            authorization.require(caller, ResourcePaths.configuration(stored.name()), ManagementOperation.UPDATE);
+            MfaConfiguration sealed = sealer.seal(sealer.open(stored), CommonOptions.allSpecs(provider.get()));
+            try {
+                MfaConfiguration written = store.updateConfiguration(sealed, stored.revision());
+                verifiers.invalidate(stored.name());
+                publish(ConfigurationEvent.Action.RESEALED, written, 0);
+                resealed++;
+            } catch (RevisionConflictException e) {
+                // Changed meanwhile, so written under the current key by that change.
+            }
+        }
+        return resealed;
     }
 
     /**
@@ -357,7 +412,7 @@ public final class MfaConfigurations {
     private MfaConfiguration visible(MfaConfiguration configuration, SecretVisibility visibility) {
         if (visibility == SecretVisibility.REVEALED) {
             authorization.require(caller, ResourcePaths.secrets(configuration.name()), ManagementOperation.READ);
-            return configuration;
+            return sealer.open(configuration);
         }
         return ConfigurationRules.redact(configuration, providers.find(configuration.type()));
     }

@@ -20,6 +20,7 @@ import dev.mfa4j.core.internal.Authorization;
 import dev.mfa4j.core.internal.EventDispatcher;
 import dev.mfa4j.core.internal.GuardedStore;
 import dev.mfa4j.core.internal.ProviderRegistry;
+import dev.mfa4j.core.internal.SecretSealer;
 import dev.mfa4j.core.internal.VerificationEngine;
 import dev.mfa4j.core.internal.VerifierCache;
 import java.time.Clock;
@@ -32,6 +33,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import javax.crypto.SecretKey;
 
 /**
  * The entry point: verifies logins, and manages MFA configurations and principal assignments in
@@ -60,19 +62,40 @@ public final class MfaService implements AutoCloseable {
     private final VerifierCache verifiers;
     private final EventDispatcher events;
     private final Clock clock;
+    private final SecretSealer sealer;
     private final VerificationEngine engine;
 
     private MfaService(Builder builder) {
         this.store = new GuardedStore(builder.store == null ? new InMemoryMfaConfigurationStore() : builder.store);
         this.providers = ProviderRegistry.load(builder.providers, builder.discoverProviders, builder.classLoader);
         this.authorization = new Authorization(builder.authorizer);
-        this.verifiers = new VerifierCache();
+        this.sealer = new SecretSealer(Optional.ofNullable(builder.sealingKeys).map(MfaService::access));
+        this.verifiers = new VerifierCache(sealer);
         this.events = EventDispatcher.load(builder.eventListeners, builder.discoverEventListeners, builder.classLoader);
         this.clock = builder.clock;
         AttemptGate gate = new AttemptGate(builder.attemptStore == null ? new InMemoryAttemptStore() : builder.attemptStore,
                 builder.attemptPolicy, clock);
         this.engine = new VerificationEngine(store, providers, verifiers, gate, events, clock, builder.callbackExecutor,
                 builder.maxVerificationTime);
+    }
+
+    private static SecretSealer.SealingKeysAccess access(SealingKeys keys) {
+        return new SecretSealer.SealingKeysAccess() {
+            @Override
+            public String currentId() {
+                return keys.currentId();
+            }
+
+            @Override
+            public SecretKey currentKey() {
+                return keys.currentKey();
+            }
+
+            @Override
+            public SecretKey key(String keyId) {
+                return keys.key(keyId);
+            }
+        };
     }
 
     /** @return a builder for a service */
@@ -186,7 +209,8 @@ public final class MfaService implements AutoCloseable {
      * @return the configuration management view for that caller
      */
     public MfaConfigurations configurations(Caller caller) {
-        return new MfaConfigurations(Objects.requireNonNull(caller, "caller"), store, providers, authorization, verifiers, events, clock);
+        return new MfaConfigurations(Objects.requireNonNull(caller, "caller"), store, providers, authorization, verifiers, sealer, events,
+                clock);
     }
 
     /**
@@ -243,6 +267,7 @@ public final class MfaService implements AutoCloseable {
         private AttemptStore attemptStore;
         private final List<MfaEventListener> eventListeners = new ArrayList<>();
         private boolean discoverEventListeners = true;
+        private SealingKeys sealingKeys;
 
         private Builder() {
         }
@@ -374,6 +399,20 @@ public final class MfaService implements AutoCloseable {
          */
         public Builder discoverEventListeners(boolean discover) {
             this.discoverEventListeners = discover;
+            return this;
+        }
+
+        /**
+         * Seals secret option values (such as Duo's {@code SecretKey}) with AES-256-GCM before they
+         * reach the store, bound to the configuration's name: a sealed value copied to another
+         * configuration does not open, and that configuration fails closed. Off by default (the
+         * store then holds secrets as given).
+         *
+         * @param keys the current sealing key and any previous ones
+         * @return this builder
+         */
+        public Builder sealing(SealingKeys keys) {
+            this.sealingKeys = Objects.requireNonNull(keys, "keys");
             return this;
         }
 

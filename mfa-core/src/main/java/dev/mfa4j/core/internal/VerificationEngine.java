@@ -17,6 +17,7 @@ import dev.mfa4j.api.spi.MfaVerifier;
 import dev.mfa4j.api.spi.OptionValues;
 import dev.mfa4j.api.spi.VerificationOutcome;
 import dev.mfa4j.api.spi.VerificationRequest;
+import dev.mfa4j.core.SealedSecretException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -141,7 +142,7 @@ public final class VerificationEngine {
         try {
             verifier = verifiers.verifierFor(configuration, provider.get());
         } catch (RuntimeException e) {
-            String why = e instanceof InvalidInputException ? e.getMessage() : e.getClass().getName();
+            String why = e instanceof InvalidInputException || e instanceof SealedSecretException ? e.getMessage() : e.getClass().getName();
             LOG.warn("MFA-CORE-013 MFA configuration '{}' could not be opened: {}", configuration.name(), why);
             return done(attempt.end(Reason.CONFIGURATION_ERROR, "MFA configuration '" + configuration.name() + "' could not be opened: " + why));
         }

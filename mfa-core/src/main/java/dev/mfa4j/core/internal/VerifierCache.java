@@ -20,14 +20,21 @@ public final class VerifierCache implements AutoCloseable {
     }
 
     private final ConcurrentHashMap<String, Opened> byName = new ConcurrentHashMap<>();
+    private final SecretSealer sealer;
     private volatile boolean closed;
+
+    /** @param sealer opens sealed secrets before a verifier is made */
+    public VerifierCache(SecretSealer sealer) {
+        this.sealer = sealer;
+    }
 
     /**
      * @param configuration the configuration as just read from the store
      * @param provider its provider
      * @return the verifier for exactly that configuration
      * @throws RuntimeException whatever {@link MfaProvider#open} throws (it is given the
-     *     configuration without mfa-core's common options)
+     *     configuration opened, without mfa-core's common options), or a
+     *     {@link dev.mfa4j.core.SealedSecretException} if a sealed secret does not open
      */
     public MfaVerifier verifierFor(MfaConfiguration configuration, MfaProvider provider) {
         Opened current = byName.get(configuration.name());
@@ -44,7 +51,7 @@ public final class VerifierCache implements AutoCloseable {
                 return existing;
             }
             replaced[0] = existing;
-            return new Opened(configuration, provider.open(CommonOptions.forProvider(configuration)));
+            return new Opened(configuration, provider.open(CommonOptions.forProvider(sealer.open(configuration))));
         });
         if (replaced[0] != null) {
             LOG.debug("MFA configuration '{}' changed from revision {} to {}: closing the old verifier", configuration.name(),
