@@ -14,7 +14,8 @@ import java.util.function.Supplier;
 /**
  * The host's store, held to its contract: an unchecked exception of the store's own becomes a
  * {@link StoreException} (naming the operation and the exception's class, never its message, which
- * for a database could quote stored values), and a null answer is a failure rather than "absent".
+ * for a database could quote stored values; the cause keeps the stack frames, see
+ * {@link WithheldMessage}), and a null answer is a failure rather than "absent".
  */
 public final class GuardedStore implements MfaConfigurationStore {
 
@@ -38,7 +39,7 @@ public final class GuardedStore implements MfaConfigurationStore {
             throw e;
         } catch (RuntimeException e) {
             throw new StoreException("the MFA configuration store (" + store.getClass().getName() + ") failed in " + operation + " with "
-                    + e.getClass().getName(), e);
+                    + e.getClass().getName(), WithheldMessage.of(e));
         }
         if (result == null) {
             throw new StoreException("the MFA configuration store (" + store.getClass().getName() + ") returned null from " + operation);

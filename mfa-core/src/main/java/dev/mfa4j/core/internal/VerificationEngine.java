@@ -214,8 +214,8 @@ public final class VerificationEngine {
                     ? Ending.of(Reason.TIMED_OUT, "the push was not answered within " + OptionValues.format(deadline))
                     : Ending.of(Reason.PROVIDER_UNAVAILABLE, "the MFA provider gave no answer within " + OptionValues.format(deadline));
         }
+        // The class only: a provider's exception message could quote what it was sent.
         LOG.warn("MFA-CORE-014 MFA verification {}: the provider failed with {}", requestId, cause.getClass().getName());
-        LOG.debug("MFA verification {}: provider failure", requestId, cause);
         return Ending.of(Reason.PROVIDER_ERROR, "the MFA provider failed: " + cause.getClass().getSimpleName());
     }
 
