@@ -74,8 +74,7 @@ final class DuoVerifier implements MfaVerifier {
         this.signer = new DuoSigner(settings.integrationKey(), settings.secretKey(), settings.hmac());
         RequestEncoder encoder = new RequestEncoder(settings.host(), signer, settings.signatureVersion(), tuning.clock(),
                 tuning.userAgent());
-        RetryPolicy retries = new RetryPolicy(tuning.retryInitial(), settings.retryBudget(),
-                RetryPolicy.withBudget(settings.retryBudget()).jitter());
+        RetryPolicy retries = new RetryPolicy(tuning.retryInitial(), settings.retryBudget(), tuning.jitter());
         this.transport = new DuoTransport(client, encoder, new ReplyParser(tuning.clock()), retries, executor, settings.host());
     }
 
@@ -249,7 +248,7 @@ final class DuoVerifier implements MfaVerifier {
                     .thenApply(check -> check instanceof DuoReply.Ok
                             ? VerificationOutcome.approved("Duo " + settings.host() + " is reachable and accepts this integration's keys"
                                     + pingNote)
-                            : notOk(check, null));
+                            : withNote(notOk(check, null), pingNote));
         });
     }
 
@@ -271,6 +270,14 @@ final class DuoVerifier implements MfaVerifier {
             return Failures.outcome(unusable, secret);
         }
         return VerificationOutcome.error("unexpected reply", null);
+    }
+
+    // The ping's clock offset explains many a refused signature.
+    private static VerificationOutcome withNote(VerificationOutcome outcome, String note) {
+        if (note.isEmpty() || !(outcome instanceof VerificationOutcome.Unavailable u)) {
+            return outcome;
+        }
+        return new VerificationOutcome.Unavailable(u.reason(), u.message() + note, u.cause());
     }
 
     private VerificationOutcome timedOut(Factor factor) {

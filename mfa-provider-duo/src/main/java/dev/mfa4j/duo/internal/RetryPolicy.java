@@ -3,6 +3,7 @@ package dev.mfa4j.duo.internal;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongUnaryOperator;
 
 /**
@@ -32,14 +33,8 @@ record RetryPolicy(Duration initial, Duration budget, LongUnaryOperator jitter) 
         Objects.requireNonNull(jitter, "jitter");
     }
 
-    /**
-     * @param budget the total wait allowed
-     * @return the default policy: 1 s doubling, random jitter
-     */
-    static RetryPolicy withBudget(Duration budget) {
-        return new RetryPolicy(DEFAULT_INITIAL, budget,
-                bound -> bound <= 0 ? 0 : java.util.concurrent.ThreadLocalRandom.current().nextLong(bound + 1));
-    }
+    /** A random extra from 0 to the bound given, inclusive. */
+    static final LongUnaryOperator RANDOM_JITTER = bound -> bound <= 0 ? 0 : ThreadLocalRandom.current().nextLong(bound + 1);
 
     /**
      * @param retriesSoFar how many retries were already made (0 before the first)

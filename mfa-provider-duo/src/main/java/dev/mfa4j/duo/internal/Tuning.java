@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.LongUnaryOperator;
 
 /**
  * What a verifier takes from its surroundings rather than from the configuration; tests change
@@ -17,8 +18,10 @@ import java.util.concurrent.Executor;
  * @param minPollInterval the least time between two {@code auth_status} calls, in case Duo
  *     answers {@code waiting} without long-polling
  * @param userAgent the {@code User-Agent} header
+ * @param jitter the random extra added to a retry wait, given half the wait in milliseconds
  */
-record Tuning(Clock clock, Optional<Executor> executor, Duration retryInitial, Duration minPollInterval, String userAgent) {
+record Tuning(Clock clock, Optional<Executor> executor, Duration retryInitial, Duration minPollInterval, String userAgent,
+        LongUnaryOperator jitter) {
 
     Tuning {
         Objects.requireNonNull(clock, "clock");
@@ -26,6 +29,7 @@ record Tuning(Clock clock, Optional<Executor> executor, Duration retryInitial, D
         Objects.requireNonNull(retryInitial, "retryInitial");
         Objects.requireNonNull(minPollInterval, "minPollInterval");
         Objects.requireNonNull(userAgent, "userAgent");
+        Objects.requireNonNull(jitter, "jitter");
     }
 
     /**
@@ -34,6 +38,6 @@ record Tuning(Clock clock, Optional<Executor> executor, Duration retryInitial, D
      */
     static Tuning defaults(String version) {
         return new Tuning(Clock.systemUTC(), Optional.empty(), RetryPolicy.DEFAULT_INITIAL, Duration.ofSeconds(1),
-                "mfa4j-duo/" + version);
+                "mfa4j-duo/" + version, RetryPolicy.RANDOM_JITTER);
     }
 }
