@@ -21,6 +21,14 @@ final class DuoStub implements AutoCloseable {
     }
 
     DuoStub(Path keyStore) {
+        this(keyStore, 64);
+    }
+
+    /**
+     * @param keyStore the server's key and certificate chain
+     * @param serverThreads WireMock's (Jetty's) thread limit; a delayed answer holds one
+     */
+    DuoStub(Path keyStore, int serverThreads) {
         server = new WireMockServer(wireMockConfig()
                 .bindAddress("127.0.0.1")
                 .httpDisabled(true)
@@ -30,11 +38,9 @@ final class DuoStub implements AutoCloseable {
                 .keystorePassword(TestPki.PASSWORD)
                 .keyManagerPassword(TestPki.PASSWORD)
                 .http2TlsDisabled(true)
-                // Delayed answers wait on a timer, not on a server thread: the thread-count test
-                // then measures our side.
                 .asynchronousResponseEnabled(true)
                 .asynchronousResponseThreads(8)
-                .containerThreads(64)
+                .containerThreads(serverThreads)
                 .jettyAcceptors(1));
         server.start();
     }
