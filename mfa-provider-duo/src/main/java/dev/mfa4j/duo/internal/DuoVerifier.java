@@ -21,6 +21,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -138,8 +139,11 @@ final class DuoVerifier implements MfaVerifier {
                 return done(d.outcome());
             }
             PreauthDecision.Proceed proceed = (PreauthDecision.Proceed) decision;
-            reportCode(request, proceed.statusMessage(), new String[1]);
-            return choice.get().factor() == Factor.SMS ? sms(request, proceed) : outOfBand(request, choice.get().factor(), proceed, deadline);
+            // The Verified Push code may come with any answer; the login page is told each code once.
+            AtomicReference<String> lastCode = new AtomicReference<>();
+            reportCode(request, proceed.statusMessage(), lastCode);
+            return choice.get().factor() == Factor.SMS ? sms(request, proceed)
+                    : outOfBand(request, choice.get().factor(), proceed, deadline, lastCode);
         });
     }
 
@@ -171,7 +175,7 @@ final class DuoVerifier implements MfaVerifier {
     }
 
     private CompletableFuture<VerificationOutcome> outOfBand(VerificationRequest request, Factor factor, PreauthDecision.Proceed proceed,
-            long deadline) {
+            long deadline, AtomicReference<String> lastCode) {
         DuoParams.Builder params = withUser(request).add("factor", factor.duoName()).add("device", proceed.device()).add("async", "1");
         if (factor == Factor.PUSH) {
             settings.pushType().ifPresent(type -> params.add("type", type));
@@ -179,7 +183,6 @@ final class DuoVerifier implements MfaVerifier {
             proceed.txid().ifPresent(txid -> params.add("txid", txid));
         }
         long started = System.nanoTime();
-        String[] lastCode = new String[1];
         return transport.call(DuoRequest.post("/auth/v2/auth", params.build()), settings.requestTimeout(), settings.retryBudget())
                 .thenCompose(reply -> {
                     if (!(reply instanceof DuoReply.Ok ok)) {
@@ -198,7 +201,7 @@ final class DuoVerifier implements MfaVerifier {
     }
 
     private CompletableFuture<VerificationOutcome> poll(VerificationRequest request, Factor factor, String txid, long started, long deadline,
-            String[] lastCode) {
+            AtomicReference<String> lastCode) {
         Duration left = Duration.ofNanos(deadline - System.nanoTime());
         if (left.isNegative() || left.isZero()) {
             return done(timedOut(factor));
@@ -292,13 +295,13 @@ final class DuoVerifier implements MfaVerifier {
         return params;
     }
 
-    private void reportCode(VerificationRequest request, String statusMessage, String[] lastCode) {
+    private void reportCode(VerificationRequest request, String statusMessage, AtomicReference<String> lastCode) {
         if (!settings.verifiedPush()) {
             return;
         }
         Matcher m = VERIFICATION_CODE.matcher(statusMessage);
-        if (m.find() && !m.group(1).equals(lastCode[0])) {
-            lastCode[0] = m.group(1);
+        if (m.find() && !m.group(1).equals(lastCode.get())) {
+            lastCode.set(m.group(1));
             progress(request, new VerificationProgress.VerificationCode(m.group(1)));
         }
     }
