@@ -32,7 +32,6 @@ class DependencyRulesTest {
     void noProviderImportsMfaCore() {
         noClasses().that().resideInAPackage("dev.mfa4j.duo..")
                 .should().dependOnClassesThat().resideInAPackage("dev.mfa4j.core..")
-                .allowEmptyShould(true) // until mfa-provider-duo joins this module's dependencies
                 .check(classes);
         noClasses().that().implement(MfaProvider.class).or().implement(MfaVerifier.class)
                 .should().dependOnClassesThat().resideInAPackage("dev.mfa4j.core..")

@@ -1,0 +1,57 @@
+package dev.mfa4j.duo.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The RFC 2822 date Duo signs, such as {@code Tue, 21 Aug 2012 17:29:18 -0000}: always UTC and
+ * English names, whatever the JVM's default locale and time zone (Duo's Java client uses the
+ * default zone; we do not).
+ */
+final class DuoDates {
+
+    // Fixed pattern, English names, UTC: "-0000" as Duo's documentation and Python client write it.
+    private static final DateTimeFormatter RFC_2822 =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss '-0000'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    private DuoDates() {
+    }
+
+    /**
+     * @param clock the trusted clock
+     * @return its current time in Duo's date form
+     */
+    static String now(Clock clock) {
+        return format(clock.instant());
+    }
+
+    /**
+     * @param instant a time
+     * @return it in Duo's date form
+     */
+    static String format(Instant instant) {
+        return RFC_2822.format(instant);
+    }
+
+    /**
+     * Reads an HTTP date header, for the clock-skew hint and for {@code Retry-After}.
+     *
+     * @param value the header value, or null
+     * @return the time, or empty if absent or not an RFC 1123 date
+     */
+    static Optional<Instant> parseHttpDate(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.from(DateTimeFormatter.RFC_1123_DATE_TIME.parse(value.strip())));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package dev.mfa4j.duo.internal;
+
+import dev.mfa4j.api.Reason;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends Auth API calls on one shared {@link HttpClient} without blocking any thread while the
+ * network or Duo is busy, and turns every result, including every failure, into a
+ * {@link DuoReply}: the futures it returns never complete exceptionally.
+ *
+ * <p>Each try is bounded in time (response headers and body alike). HTTP 429 is retried as the
+ * {@link RetryPolicy} says, on a timer rather than a sleeping thread; nothing else is retried, so
+ * a passcode that may have reached Duo is never sent twice.
+ */
+final class DuoTransport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DuoTransport.class);
+
+    /** Duo's answers are small; a preauth with many devices is a few kilobytes. */
+    static final long MAX_BODY_BYTES = 256 * 1024;
+
+    private final HttpClient client;
+    private final RequestEncoder encoder;
+    private final ReplyParser parser;
+    private final RetryPolicy retryPolicy;
+    private final Executor executor;
+    private final String host;
+
+    /**
+     * @param client the shared client
+     * @param encoder encodes and signs
+     * @param parser reads answers
+     * @param retryPolicy when to retry a 429
+     * @param executor where delayed retries start; must not be one that runs tasks inline
+     * @param host the host, for messages
+     */
+    DuoTransport(HttpClient client, RequestEncoder encoder, ReplyParser parser, RetryPolicy retryPolicy, Executor executor,
+            String host) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.encoder = Objects.requireNonNull(encoder, "encoder");
+        this.parser = Objects.requireNonNull(parser, "parser");
+        this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.host = Objects.requireNonNull(host, "host");
+    }
+
+    /**
+     * @param request the call
+     * @param timeout the limit for each try, from sending to the last body byte
+     * @param retryLimit a bound on the total wait for 429 retries besides the policy's budget
+     *     (such as the time left before a push deadline)
+     * @return the reply; never completes exceptionally
+     */
+    CompletableFuture<DuoReply> call(DuoRequest request, Duration timeout, Duration retryLimit) {
+        return attempt(request, timeout, retryLimit, 0, Duration.ZERO);
+    }
+
+    private CompletableFuture<DuoReply> attempt(DuoRequest request, Duration timeout, Duration retryLimit, int retries,
+            Duration waited) {
+        return once(request, timeout).thenCompose(reply -> {
+            if (!(reply instanceof DuoReply.Fail fail) || !fail.rateLimited() || !request.mayRetryOn429()) {
+                return CompletableFuture.completedFuture(reply);
+            }
+            Optional<Duration> wait = retryPolicy.nextWait(retries, waited, fail.retryAfter(), retryLimit.minus(waited));
+            if (wait.isEmpty()) {
+                LOG.warn("Duo rate-limited {} {} times; giving up after waiting {} ms", request.describe(), retries + 1,
+                        waited.toMillis());
+                return CompletableFuture.completedFuture(reply);
+            }
+            LOG.info("Duo rate-limited {} (HTTP {}); retrying in {} ms", request.describe(), fail.httpStatus(), wait.get().toMillis());
+            Executor later = CompletableFuture.delayedExecutor(wait.get().toMillis(), TimeUnit.MILLISECONDS, executor);
+            return CompletableFuture.supplyAsync(() -> null, later)
+                    .thenCompose(ignored -> attempt(request, timeout, retryLimit, retries + 1, waited.plus(wait.get())));
+        });
+    }
+
+    private CompletableFuture<DuoReply> once(DuoRequest request, Duration timeout) {
+        long started = System.nanoTime();
+        CompletableFuture<HttpResponse<byte[]>> sent;
+        try {
+            EncodedRequest encoded = encoder.encode(request);
+            sent = client.sendAsync(encoded.toHttpRequest(timeout), BoundedBody.handler(MAX_BODY_BYTES));
+        } catch (RuntimeException e) {
+            // A bug or an unusable configuration (such as a destroyed key), not Duo's fault.
+            return CompletableFuture.completedFuture(new DuoReply.Unusable(Reason.PROVIDER_ERROR,
+                    "could not send " + request.describe() + ": " + e.getClass().getSimpleName(), false, Optional.of(e)));
+        }
+        // HttpRequest.timeout bounds the wait for headers only; this bounds the body too, and
+        // cancelling the JDK's future aborts the exchange.
+        CompletableFuture<HttpResponse<byte[]>> bounded = sent.copy().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return bounded.handle((response, failure) -> {
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            if (failure != null) {
+                sent.cancel(true);
+                DuoReply.Unusable unusable = classify(unwrap(failure), request, timeout);
+                LOG.debug("{} failed after {} ms: {}", request.describe(), millis, unusable.message());
+                return unusable;
+            }
+            LOG.debug("{} answered HTTP {} in {} ms", request.describe(), response.statusCode(), millis);
+            try {
+                return parser.parse(response.statusCode(), response.headers(), response.body());
+            } catch (RuntimeException e) {
+                return new DuoReply.Unusable(Reason.PROVIDER_ERROR, "could not read Duo's answer to "
+                        + request.describe() + ": " + e.getClass().getSimpleName(), false, Optional.of(e));
+            }
+        });
+    }
+
+    private DuoReply.Unusable classify(Throwable failure, DuoRequest request, Duration timeout) {
+        String what = request.describe() + " to " + host;
+        if (failure instanceof HttpConnectTimeoutException) {
+            return new DuoReply.Unusable(Reason.PROVIDER_UNAVAILABLE, "could not connect for " + what + " within "
+                    + timeout.toMillis() + " ms", true, Optional.of(failure));
+        }
+        if (failure instanceof HttpTimeoutException || failure instanceof TimeoutException) {
+            return new DuoReply.Unusable(Reason.PROVIDER_UNAVAILABLE, "no answer to " + what + " within "
+                    + timeout.toMillis() + " ms", true, Optional.of(failure));
+        }
+        if (failure instanceof SSLException) {
+            // Never "unavailable": a certificate outside the trusted set may be an attack, and
+            // fail-open must not apply to it.
+            return new DuoReply.Unusable(Reason.PROVIDER_ERROR, "TLS with " + host + " failed ("
+                    + Texts.clean(failure.getMessage()) + "); is the server's certificate from a trusted CA?", false, Optional.of(failure));
+        }
+        if (failure instanceof BoundedBody.TooLargeException) {
+            return new DuoReply.Unusable(Reason.PROVIDER_UNAVAILABLE, "the answer to " + what + " is larger than "
+                    + MAX_BODY_BYTES + " bytes", false, Optional.of(failure));
+        }
+        if (failure instanceof ConnectException || failure instanceof UnresolvedAddressException) {
+            return new DuoReply.Unusable(Reason.PROVIDER_UNAVAILABLE, "could not connect for " + what + " ("
+                    + failure.getClass().getSimpleName() + ")", false, Optional.of(failure));
+        }
+        if (failure instanceof IOException) {
+            return new DuoReply.Unusable(Reason.PROVIDER_UNAVAILABLE, what + " failed: "
+                    + failure.getClass().getSimpleName() + " " + Texts.clean(failure.getMessage()), false, Optional.of(failure));
+        }
+        return new DuoReply.Unusable(Reason.PROVIDER_ERROR, what + " failed: " + failure.getClass().getSimpleName(),
+                false, Optional.of(failure));
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable t = failure;
+        while (t instanceof CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        // The JDK wraps some connection failures; look one level down for the telling type.
+        if (t instanceof IOException && !(t instanceof SSLException) && t.getCause() instanceof SSLException ssl) {
+            return ssl;
+        }
+        if (t instanceof IOException && t.getCause() instanceof BoundedBody.TooLargeException tooLarge) {
+            return tooLarge;
+        }
+        return t;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.mfa4j.duo.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.LongUnaryOperator;
+
+/**
+ * What a verifier takes from its surroundings rather than from the configuration; tests change
+ * these to run fast and deterministically.
+ *
+ * @param clock the trusted clock for signing dates and deadlines' messages
+ * @param executor where HTTP callbacks and our continuations run; empty for a pool the verifier
+ *     owns (daemon threads that exist only while there is work, released on close)
+ * @param retryInitial the first wait after a 429 without {@code Retry-After}
+ * @param minPollInterval the least time between two {@code auth_status} calls, in case Duo
+ *     answers {@code waiting} without long-polling
+ * @param userAgent the {@code User-Agent} header
+ * @param jitter the random extra added to a retry wait, given half the wait in milliseconds
+ */
+record Tuning(Clock clock, Optional<Executor> executor, Duration retryInitial, Duration minPollInterval, String userAgent,
+        LongUnaryOperator jitter) {
+
+    Tuning {
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(executor, "executor");
+        Objects.requireNonNull(retryInitial, "retryInitial");
+        Objects.requireNonNull(minPollInterval, "minPollInterval");
+        Objects.requireNonNull(userAgent, "userAgent");
+        Objects.requireNonNull(jitter, "jitter");
+    }
+
+    /**
+     * @param version the provider version for the user agent
+     * @return production values: system UTC clock, own pool, 1 s first retry, 1 s between polls
+     */
+    static Tuning defaults(String version) {
+        return new Tuning(Clock.systemUTC(), Optional.empty(), RetryPolicy.DEFAULT_INITIAL, Duration.ofSeconds(1),
+                "mfa4j-duo/" + version, RetryPolicy.RANDOM_JITTER);
+    }
+}
