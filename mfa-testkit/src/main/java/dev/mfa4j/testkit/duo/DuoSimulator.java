@@ -58,6 +58,11 @@ import org.slf4j.LoggerFactory;
  * self-signed EC certificate for {@code localhost}, {@code 127.0.0.1} and {@code ::1}. Starting
  * one takes tens of milliseconds, so one per test class (or per test) is fine.
  *
+ * <p>Loading this class sets two system properties of the JDK's server unless they are already
+ * set: {@code sun.net.httpserver.nodelay=true} (else each answer can wait ~40 ms for a delayed
+ * ACK) and {@code sun.net.httpserver.idleInterval=300} (else a connection not yet read within
+ * 30 s, or idle for 30 s, is closed).
+ *
  * <p>Threads: a fixed pool of {@link Builder#serverThreads(int)} workers, the JDK server's
  * dispatcher and one timer thread, whatever the load: a waiting {@code auth_status} or
  * synchronous push holds a connection, not a thread. All methods are thread-safe. Arguments
@@ -70,6 +75,19 @@ public final class DuoSimulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DuoSimulator.class);
     private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+    static {
+        // The JDK's server leaves Nagle's algorithm on; with delayed ACKs that adds about 40 ms
+        // to each answer on a kept-alive connection. Read once, when its ServerConfig loads.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+        // It also closes a connection whose request it has not started reading within 30 s:
+        // under a burst of thousands of TLS handshakes, queued ones would be dropped.
+        if (System.getProperty("sun.net.httpserver.idleInterval") == null) {
+            System.setProperty("sun.net.httpserver.idleInterval", "300");
+        }
+    }
 
     private final Builder settings;
     private final Directory directory = new Directory();

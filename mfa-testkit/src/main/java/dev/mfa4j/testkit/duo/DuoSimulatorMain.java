@@ -14,7 +14,7 @@ import java.util.concurrent.CountDownLatch;
  * trials, demos and benchmarks:
  *
  * <pre>
- * java -jar mfa-testkit-VERSION-standalone.jar --port 8443 --config duo.json [--bind 127.0.0.1] [--cert-out cert.pem]
+ * java -jar mfa-testkit-VERSION-standalone.jar --port 8443 --config duo.json [--bind 127.0.0.1] [--cert-out cert.pem] [--stats 5]
  * </pre>
  *
  * <p>It prints the address, the path of the certificate PEM it wrote, and each integration key
@@ -35,7 +35,8 @@ public final class DuoSimulatorMain {
             simulator = launch(args, System.out);
         } catch (IllegalArgumentException | IOException e) {
             System.err.println("duo-simulator: " + e.getMessage());
-            System.err.println("usage: [--port N (default 8443)] [--bind ADDRESS] [--config FILE.json] [--cert-out FILE.pem]");
+            System.err.println("usage: [--port N (default 8443)] [--bind ADDRESS] [--config FILE.json] [--cert-out FILE.pem]"
+                    + " [--stats SECONDS]");
             System.exit(2);
             return;
         }
@@ -58,6 +59,7 @@ public final class DuoSimulatorMain {
         InetAddress bind = InetAddress.getLoopbackAddress();
         Path config = null;
         Path certOut = null;
+        int statsSeconds = 0;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -65,6 +67,7 @@ public final class DuoSimulatorMain {
                 case "--bind" -> bind = InetAddress.getByName(required(args[i], value));
                 case "--config" -> config = Path.of(required(args[i], value));
                 case "--cert-out" -> certOut = Path.of(required(args[i], value));
+                case "--stats" -> statsSeconds = Integer.parseInt(required(args[i], value));
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
             i++;
@@ -90,7 +93,27 @@ public final class DuoSimulatorMain {
                     + (generated ? " secret key " + integration.secretKey() : ""));
         }
         out.flush();
+        if (statsSeconds > 0) {
+            printStats(simulator, statsSeconds, out);
+        }
         return simulator;
+    }
+
+    /** A line every {@code seconds} with the request count and the long-polls parked now. */
+    private static void printStats(DuoSimulator simulator, int seconds, PrintStream out) {
+        Thread stats = new Thread(() -> {
+            try {
+                while (true) {
+                    Thread.sleep(seconds * 1000L);
+                    out.println("stats: requests=" + simulator.requestCount() + " parkedLongPolls=" + simulator.parkedLongPolls()
+                            + " threads=" + Thread.activeCount());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "duo-simulator-stats");
+        stats.setDaemon(true);
+        stats.start();
     }
 
     private static String required(String flag, String value) {
