@@ -41,9 +41,11 @@ import javax.net.ssl.TrustManagerFactory;
  * throughput SECONDS CONCURRENCY
  *                            signed (v2, HMAC-SHA512) passcode /auth calls against an in-process
  *                            simulator, CONCURRENCY in flight; reports requests per second
+ * startcost N                start and close N simulators; reports the first and the median
+ *                            start-to-first-answer time
  * </pre>
  *
- * Both stop by themselves; all traffic is on loopback. Two JVMs for long-polls because one
+ * All stop by themselves; all traffic is on loopback. Two JVMs for long-polls because one
  * process holding both ends of 10,000 TLS connections would pass this machine's limit of 20,000
  * open files.
  */
@@ -58,7 +60,8 @@ public final class LoadDriver {
         switch (args.length == 0 ? "" : args[0]) {
             case "longpolls" -> longPolls(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             case "throughput" -> throughput(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
-            default -> System.err.println("usage: longpolls N HOLD_SECONDS | throughput SECONDS CONCURRENCY");
+            case "startcost" -> startCost(Integer.parseInt(args[1]));
+            default -> System.err.println("usage: longpolls N HOLD_SECONDS | throughput SECONDS CONCURRENCY | startcost N");
         }
     }
 
@@ -249,6 +252,24 @@ public final class LoadDriver {
             }
         }
         return sockets;
+    }
+
+    // ---- what one simulator costs to start ----
+
+    static void startCost(int count) throws Exception {
+        long[] nanos = new long[count];
+        for (int i = 0; i < count; i++) {
+            long start = System.nanoTime();
+            try (DuoSimulator duo = DuoSimulator.builder().user(DuoUser.withSmartphone("alice")).start()) {
+                // Ready means a client has its first answer, TLS handshake included.
+                new TestClient(duo).ping();
+                nanos[i] = System.nanoTime() - start;
+            }
+        }
+        long first = nanos[0];
+        Arrays.sort(nanos);
+        System.out.printf("start + first ping: first %.0f ms (cold JVM), median of %d %.1f ms, max %.1f ms%n",
+                first / 1e6, count, nanos[count / 2] / 1e6, nanos[count - 1] / 1e6);
     }
 
     // ---- signed passcode throughput ----

@@ -3,7 +3,6 @@ package dev.mfa4j.testkit.duo.internal;
 import dev.mfa4j.testkit.duo.DuoUser;
 import dev.mfa4j.testkit.duo.Integration;
 import dev.mfa4j.testkit.duo.PushBehaviour;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -111,10 +110,5 @@ public final class Directory {
             return next;
         }
         return standingPushes.getOrDefault(user.userId(), fallback);
-    }
-
-    /** Names of the users, for diagnostics. */
-    public List<String> usernames() {
-        return new ArrayList<>(byName.keySet());
     }
 }
