@@ -204,7 +204,7 @@ public final class AuthApi {
             case ACTIVE -> null;
         };
         if (gate != null) {
-            return answer(pushes.finished(user, chosen, gate), async);
+            return answer(pushes.finished(user, chosen, gate, async), async);
         }
         return switch (chosen) {
             case "passcode" -> passcode(user, params, async);
@@ -219,7 +219,7 @@ public final class AuthApi {
             return now(DuoResponse.invalidParameters("passcode"));
         }
         TxState state = directory.consumePasscode(user, passcode.get()) ? TxState.allow() : TxState.wrongPasscode();
-        return answer(pushes.finished(user, "passcode", state), async);
+        return answer(pushes.finished(user, "passcode", state, async), async);
     }
 
     private CompletableFuture<DuoResponse> sms(DuoUser user, Map<String, List<String>> params, boolean async) {
@@ -228,7 +228,7 @@ public final class AuthApi {
             return now(noCapableDevice(params));
         }
         directory.addPasscodes(user, sms.send(user, device.get()));
-        return answer(pushes.finished(user, "sms", TxState.smsSent()), async);
+        return answer(pushes.finished(user, "sms", TxState.smsSent(), async), async);
     }
 
     private CompletableFuture<DuoResponse> outOfBand(DuoUser user, String factor, Map<String, List<String>> params,

@@ -39,10 +39,15 @@ public final class Pushes {
         this.directory = directory;
     }
 
-    /** A transaction that is final from the start (passcode, SMS, a bypass or locked-out user). */
-    public Transaction finished(DuoUser user, String factor, TxState state) {
+    /**
+     * A transaction that is final from the start (passcode, SMS, a bypass or locked-out user).
+     * Only an async one is kept for {@code auth_status}; a synchronous answer needs no txid.
+     */
+    public Transaction finished(DuoUser user, String factor, TxState state, boolean async) {
         Transaction tx = new Transaction(Ids.txid(), user, factor, "", null, state);
-        register(tx);
+        if (async) {
+            register(tx);
+        }
         return tx;
     }
 
