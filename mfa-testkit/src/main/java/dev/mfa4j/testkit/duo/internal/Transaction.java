@@ -1,0 +1,141 @@
+package dev.mfa4j.testkit.duo.internal;
+
+import dev.mfa4j.testkit.duo.DuoUser;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One authentication attempt with a txid, and the long-polls waiting on it. A waiting
+ * {@code auth_status} costs a future and a timer entry, never a thread: it is completed by
+ * whichever thread changes the state, or by the timer at the hold limit. Thread-safe: state
+ * changes and waiter lists are guarded by this object's lock, and futures are completed outside
+ * it.
+ */
+public final class Transaction {
+
+    private final String txid;
+    private final DuoUser user;
+    private final String factor;
+    private final String deviceId;
+    private final String verificationCode;
+
+    private TxState state;
+    private int version;
+    // The version the last answered auth_status saw: a newer one is answered at once.
+    private int reported;
+    private final List<CompletableFuture<TxState>> pollers = new ArrayList<>();
+    private final List<CompletableFuture<TxState>> finalWaiters = new ArrayList<>();
+
+    /**
+     * @param verificationCode the Verified Push code, or null for none
+     */
+    public Transaction(String txid, DuoUser user, String factor, String deviceId,
+                       String verificationCode, TxState initial) {
+        this.txid = txid;
+        this.user = user;
+        this.factor = factor;
+        this.deviceId = deviceId;
+        this.verificationCode = verificationCode;
+        this.state = initial;
+        this.version = 1;
+    }
+
+    public String txid() {
+        return txid;
+    }
+
+    public DuoUser user() {
+        return user;
+    }
+
+    public String factor() {
+        return factor;
+    }
+
+    public String deviceId() {
+        return deviceId;
+    }
+
+    /** The Verified Push code, if this is a Verified Push. */
+    public Optional<String> verificationCode() {
+        return Optional.ofNullable(verificationCode);
+    }
+
+    /** The current state. */
+    public synchronized TxState state() {
+        return state;
+    }
+
+    /** Moves to a final state; false (and no change) if already final. */
+    public boolean finish(TxState finalState) {
+        List<CompletableFuture<TxState>> toComplete;
+        synchronized (this) {
+            if (state.isFinal()) {
+                return false;
+            }
+            state = finalState;
+            version++;
+            toComplete = new ArrayList<>(pollers);
+            toComplete.addAll(finalWaiters);
+            if (!pollers.isEmpty()) {
+                reported = version;
+            }
+            pollers.clear();
+            finalWaiters.clear();
+        }
+        toComplete.forEach(f -> f.complete(finalState));
+        return true;
+    }
+
+    /**
+     * An {@code auth_status} long-poll: completes at once with a state this transaction has not
+     * reported yet, or a final one; otherwise when the state changes, or with the unchanged
+     * state once {@code holdLimit} has passed.
+     */
+    public CompletableFuture<TxState> poll(ScheduledExecutorService timer, Duration holdLimit) {
+        CompletableFuture<TxState> future = new CompletableFuture<>();
+        synchronized (this) {
+            if (version > reported || state.isFinal()) {
+                reported = version;
+                future.complete(state);
+                return future;
+            }
+            pollers.add(future);
+        }
+        ScheduledFuture<?> release = timer.schedule(() -> {
+            TxState current;
+            synchronized (this) {
+                pollers.remove(future);
+                current = state;
+            }
+            future.complete(current);
+        }, holdLimit.toNanos(), TimeUnit.NANOSECONDS);
+        // Frees the timer entry at once when the state changes first (remove-on-cancel timer).
+        future.whenComplete((s, e) -> release.cancel(false));
+        return future;
+    }
+
+    /** Completes with the final state, however long that takes (a synchronous {@code /auth}). */
+    public CompletableFuture<TxState> awaitFinal() {
+        CompletableFuture<TxState> future = new CompletableFuture<>();
+        synchronized (this) {
+            if (state.isFinal()) {
+                future.complete(state);
+            } else {
+                finalWaiters.add(future);
+            }
+        }
+        return future;
+    }
+
+    /** How many long-polls are parked on this transaction now. */
+    public synchronized int parkedPolls() {
+        return pollers.size();
+    }
+}
