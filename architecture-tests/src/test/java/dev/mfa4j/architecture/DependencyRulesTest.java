@@ -34,6 +34,9 @@ class DependencyRulesTest {
                 .should().dependOnClassesThat().resideInAPackage("dev.mfa4j.core..")
                 .allowEmptyShould(true) // until mfa-provider-duo joins this module's dependencies
                 .check(classes);
+        noClasses().that().resideInAPackage("dev.mfa4j.examples.totp..")
+                .should().dependOnClassesThat().resideInAPackage("dev.mfa4j.core..")
+                .check(classes);
         noClasses().that().implement(MfaProvider.class).or().implement(MfaVerifier.class)
                 .should().dependOnClassesThat().resideInAPackage("dev.mfa4j.core..")
                 .check(classes);
