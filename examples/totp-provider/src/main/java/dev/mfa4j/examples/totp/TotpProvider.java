@@ -40,7 +40,7 @@ import java.util.Objects;
  * secret {@code Secrets} option, and the provider user id is only a name ({@code alice}) that picks
  * an entry. The price: enrolling or removing a user is an update of the whole configuration (read
  * with secrets revealed, change one entry, write back, which needs the permission to read every
- * user's secret), and one configuration holds at most what a 64 KiB option value can, a few
+ * user's secret), and one configuration holds at most what a 64 KiB option value can, about a
  * thousand users. A deployment with more users would keep secrets in its own sealed store.
  *
  * <h2>Replay</h2>
