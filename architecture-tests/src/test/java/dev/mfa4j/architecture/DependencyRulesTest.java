@@ -33,6 +33,9 @@ class DependencyRulesTest {
         noClasses().that().resideInAPackage("dev.mfa4j.duo..")
                 .should().dependOnClassesThat().resideInAPackage("dev.mfa4j.core..")
                 .check(classes);
+        noClasses().that().resideInAPackage("dev.mfa4j.examples.totp..")
+                .should().dependOnClassesThat().resideInAPackage("dev.mfa4j.core..")
+                .check(classes);
         noClasses().that().implement(MfaProvider.class).or().implement(MfaVerifier.class)
                 .should().dependOnClassesThat().resideInAPackage("dev.mfa4j.core..")
                 .check(classes);

@@ -2,6 +2,7 @@ package dev.mfa4j.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.mfa4j.api.MfaConfiguration;
 import dev.mfa4j.api.Reason;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * <pre>{@code
  * class TotpProviderContractTest extends MfaProviderContract {
  *     protected MfaProvider provider() { return new TotpProvider(); }
- *     protected Map<String, String> workingOptions() { return Map.of("Algorithm", "SHA1"); }
+ *     protected Map<String, String> workingOptions() { return Map.of("Secrets", "alice=" + SECRET); }
  *     ...
  * }
  * }</pre>
@@ -41,6 +42,10 @@ import org.junit.jupiter.api.Test;
  * pass its checks and each known-bad value is refused; verifiers open and close; approvals,
  * rejections and unreachability come back as the right outcome kinds, never as exceptions; and no
  * secret option value appears in any {@code toString} or outcome message.
+ *
+ * <p>A provider that answers from local state alone (a TOTP provider computes codes from secrets
+ * in its configuration) has nothing to reach: it overrides {@link #canBeUnreachable()} to return
+ * false, and the unreachability check is skipped rather than faked.
  *
  * @since 0.1.0
  */
@@ -59,8 +64,25 @@ public abstract class MfaProviderContract {
     /** @return options of a configuration that this test environment can verify against */
     protected abstract Map<String, String> workingOptions();
 
-    /** @return options of a configuration whose provider cannot be reached (for example a closed port) */
+    /**
+     * @return options of a configuration whose provider cannot be reached (for example a closed
+     *     port); not called if {@link #canBeUnreachable()} is false
+     */
     protected abstract Map<String, String> unreachableOptions();
+
+    /**
+     * Whether the provider can be unreachable at all. A provider that answers from local state
+     * alone, with no server, file or device to reach, has no honest configuration that answers
+     * {@link Reason#PROVIDER_UNAVAILABLE}, and should not invent one: that reason is the one a
+     * fail-open configuration lets through. Such a provider returns false here; the
+     * unreachability check is then skipped (reported as aborted, not passed), and
+     * {@link #unreachableOptions()} and {@link #unreachableRequest()} are not called.
+     *
+     * @return true unless overridden
+     */
+    protected boolean canBeUnreachable() {
+        return true;
+    }
 
     /** @return for each option name, a value its check must refuse; at least one entry */
     protected abstract Map<String, String> invalidOptionValues();
@@ -187,6 +209,7 @@ public abstract class MfaProviderContract {
 
     @Test
     void anUnreachableProviderIsUnavailableNotAnException() throws Exception {
+        assumeTrue(canBeUnreachable(), "the provider declares that it has nothing to reach");
         try (MfaVerifier verifier = provider().open(configuration(unreachableOptions()))) {
             VerificationOutcome outcome = verify(verifier, unreachableRequest());
 
