@@ -139,6 +139,28 @@ class VerificationTest {
     }
 
     @Test
+    void aStoreFailureWithCausesFailsClosedAndKeepsTheCausesWithoutTheirMessages() {
+        MfaService broken = MfaService.builder().authorizer(ManagementAuthorizer.allowAll()).discoverProviders(false).provider(provider)
+                .store(new DelegatingStore(new InMemoryMfaConfigurationStore()) {
+                    @Override
+                    public Optional<MfaAssignment> findAssignment(PrincipalId principal) {
+                        throw new IllegalStateException("query failed: row (secret-1)",
+                                new java.io.IOException("socket closed after (secret-2)", new RuntimeException("secret-3")));
+                    }
+                }).build();
+
+        assertThat(broken.verify(BOB, "123456").reason()).isEqualTo(Reason.STORE_UNAVAILABLE);
+        assertThatThrownBy(() -> broken.principals().get(BOB))
+                .isInstanceOf(dev.mfa4j.api.StoreException.class)
+                .satisfies(e -> {
+                    java.io.StringWriter trace = new java.io.StringWriter();
+                    e.printStackTrace(new java.io.PrintWriter(trace));
+                    assertThat(trace.toString()).contains("java.io.IOException (message withheld", "java.lang.RuntimeException (message withheld")
+                            .doesNotContain("secret-1").doesNotContain("secret-2").doesNotContain("secret-3");
+                });
+    }
+
+    @Test
     void anAssignmentToAMissingConfigurationFailsClosed() {
         DelegatingStore dangling = new DelegatingStore(new InMemoryMfaConfigurationStore()) {
             @Override

@@ -11,7 +11,8 @@ public final class WithheldMessage extends RuntimeException {
     private static final int MAX_DEPTH = 8;
 
     private WithheldMessage(Throwable original) {
-        super(original.getClass().getName() + " (message withheld: it may quote stored values)", null, false, true);
+        // The one-argument constructor leaves the cause unset, so initCause below may set it.
+        super(original.getClass().getName() + " (message withheld: it may quote stored values)");
         setStackTrace(original.getStackTrace());
     }
 

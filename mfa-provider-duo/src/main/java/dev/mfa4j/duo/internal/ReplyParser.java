@@ -11,11 +11,13 @@ import java.net.http.HttpHeaders;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Reads Duo's response envelope strictly: a JSON object, no duplicate keys, nothing after it,
- * {@code stat} either {@code OK} (with a 2xx status and a {@code response}) or {@code FAIL}.
+ * {@code stat} either {@code OK} (with a 2xx status, {@code application/json} and a {@code response})
+ * or {@code FAIL}.
  * Anything else is an {@link DuoReply.Unusable}, never an answer. Thread safe.
  */
 final class ReplyParser {
@@ -70,6 +72,12 @@ final class ReplyParser {
         JsonNode response = root.get("response");
         if (response == null || response.isNull()) {
             return DuoReply.Unusable.unavailable("Duo's answer has stat OK but no response");
+        }
+        // Duo answers application/json; an OK body under another type came from something else.
+        String contentType = headers.firstValue("Content-Type").orElse("").strip().toLowerCase(Locale.ROOT);
+        if (!contentType.startsWith("application/json")) {
+            return DuoReply.Unusable.unavailable("Duo's answer has stat OK but content type '" + Texts.clean(contentType)
+                    + "', not application/json; refused");
         }
         return new DuoReply.Ok(response);
     }

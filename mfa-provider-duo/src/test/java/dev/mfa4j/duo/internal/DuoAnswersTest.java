@@ -236,6 +236,27 @@ class DuoAnswersTest {
     }
 
     @Test
+    void anAllowUnderAnotherContentTypeIsNeverUsed() {
+        for (String type : new String[] {"text/html", "text/plain", ""}) {
+            var response = aResponse().withStatus(200).withBody("{\"stat\":\"OK\",\"response\":{\"result\":\"allow\",\"status\":\"allow\"}}");
+            VerificationOutcome outcome = passcodeAnswered(type.isEmpty() ? response : response.withHeader("Content-Type", type));
+
+            assertThat(outcome.reason()).as(type).isEqualTo(Reason.PROVIDER_UNAVAILABLE);
+        }
+        assertThat(passcodeAnswered(ok("{\"result\":\"allow\",\"status\":\"allow\"}")).reason()).isEqualTo(Reason.APPROVED);
+    }
+
+    @Test
+    void answersWithMissingFieldsAreNeverApprovals() {
+        for (String response : new String[] {"{}", "{\"status\":\"allow\"}", "{\"result\":null,\"status\":\"allow\"}",
+                "{\"result\":\"ALLOW\",\"status\":\"allow\"}", "{\"result\":[\"allow\"]}", "\"allow\""}) {
+            VerificationOutcome outcome = passcodeAnswered(ok(response));
+
+            assertThat(outcome).as(response).isNotInstanceOf(VerificationOutcome.Approved.class);
+        }
+    }
+
+    @Test
     void anAsyncAuthWithoutTxidIsAnError() {
         duo.server.stubFor(post(urlPathEqualTo("/auth/v2/preauth")).willReturn(ok(DuoVerifierFlowsTest.PREAUTH_AUTH)));
         duo.server.stubFor(post(urlPathEqualTo("/auth/v2/auth")).willReturn(ok("{\"result\":\"allow\",\"status\":\"allow\"}")));

@@ -68,6 +68,8 @@ class ReplyParserTest {
         assertThat(parse(200, "")).isInstanceOf(DuoReply.Unusable.class);
         assertThat(parse(302, "<html>moved</html>")).isInstanceOfSatisfying(DuoReply.Unusable.class,
                 u -> assertThat(u.reason()).isEqualTo(Reason.PROVIDER_ERROR));
-        assertThat(parse(200, "{\"stat\":\"OK\",\"response\":{\"time\":1}}")).isInstanceOf(DuoReply.Ok.class);
+        assertThat(parse(200, "{\"stat\":\"OK\",\"response\":{\"time\":1}}", "Content-Type", "application/json; charset=utf-8"))
+                .isInstanceOf(DuoReply.Ok.class);
+        assertThat(parse(200, "{\"stat\":\"OK\",\"response\":{\"time\":1}}")).as("no content type").isInstanceOf(DuoReply.Unusable.class);
     }
 }
