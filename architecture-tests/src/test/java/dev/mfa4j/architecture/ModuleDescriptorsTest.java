@@ -50,7 +50,7 @@ class ModuleDescriptorsTest {
 
     @Test
     void everyPublishedModuleIsHere() {
-        assertThat(OURS.keySet()).contains("dev.mfa4j.api", "dev.mfa4j.core", "dev.mfa4j.testkit");
+        assertThat(OURS.keySet()).contains("dev.mfa4j.api", "dev.mfa4j.core", "dev.mfa4j.testkit", "dev.mfa4j.store.jdbc");
     }
 
     @Test
