@@ -1,0 +1,89 @@
+package dev.mfa4j.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Assumptions;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The PostgreSQL server named by {@code MFA4J_TEST_POSTGRES_URL} (with {@code _USER} and
+ * {@code _PASSWORD}), as {@code .ci/postgres.sh start} prints them. Outside CI, tests skip with a
+ * message when none is set or reachable; with {@code CI=true} that is a failure, so CI cannot pass
+ * without having run them.
+ */
+final class PostgresDatabase implements TestDatabase {
+
+    static final String URL = "MFA4J_TEST_POSTGRES_URL";
+    static final String USER = "MFA4J_TEST_POSTGRES_USER";
+    static final String PASSWORD = "MFA4J_TEST_POSTGRES_PASSWORD";
+
+    private static PostgresDatabase instance;
+    private static String unavailable;
+
+    private final String url;
+    private final String user;
+    private final String password;
+
+    private PostgresDatabase(String url, String user, String password) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
+    }
+
+    /**
+     * For a {@code @BeforeAll}: the server, or the test class skipped (outside CI) or failed (in CI).
+     *
+     * @return the database
+     */
+    static synchronized PostgresDatabase require() {
+        if (instance == null && unavailable == null) {
+            connect();
+        }
+        if (instance != null) {
+            return instance;
+        }
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new IllegalStateException("CI=true but the PostgreSQL tests cannot run: " + unavailable
+                    + ". .ci/run starts a server with .ci/postgres.sh and exports " + URL + ".");
+        }
+        Assumptions.abort("PostgreSQL tests skipped: " + unavailable + ". Run `eval \"$(.ci/postgres.sh start)\"` (or set " + URL
+                + ", " + USER + " and " + PASSWORD + ") to run them; `bash .ci/run` does it for you.");
+        throw new AssertionError("unreachable");
+    }
+
+    private static void connect() {
+        String url = System.getenv(URL);
+        if (url == null || url.isBlank()) {
+            unavailable = URL + " is not set";
+            return;
+        }
+        PostgresDatabase candidate = new PostgresDatabase(url, System.getenv(USER), System.getenv(PASSWORD));
+        try (Connection connection = candidate.newDataSource().getConnection()) {
+            connection.isValid(5);
+            instance = candidate;
+        } catch (SQLException e) {
+            unavailable = "no PostgreSQL server answered at " + url + " (SQLState " + e.getSQLState() + ")";
+        }
+    }
+
+    @Override
+    public DataSource newDataSource() {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(url);
+        if (user != null) {
+            dataSource.setUser(user);
+        }
+        if (password != null) {
+            dataSource.setPassword(password);
+        }
+        dataSource.setConnectTimeout(10);
+        dataSource.setSocketTimeout(60);
+        return dataSource;
+    }
+
+    @Override
+    public Dialect dialect() {
+        return Dialect.POSTGRESQL;
+    }
+}
