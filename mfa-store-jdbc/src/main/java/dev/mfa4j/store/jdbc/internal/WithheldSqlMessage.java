@@ -14,7 +14,8 @@ public final class WithheldSqlMessage extends RuntimeException {
     private static final int MAX_DEPTH = 8;
 
     private WithheldSqlMessage(Throwable original) {
-        super(describe(original) + " (message withheld: it may quote row values)", null, false, true);
+        // The cause is left unset (not null), so that of() can chain the copies of the causes.
+        super(describe(original) + " (message withheld: it may quote row values)");
         setStackTrace(original.getStackTrace());
     }
 
