@@ -37,7 +37,7 @@ abstract class DatabaseGoesAwayTest {
     void stop() {
         node.dataSource.comeBack();
         node.close();
-        database.dropTables(prefix);
+        database.cleanUp(prefix);
     }
 
     @Test

@@ -32,7 +32,7 @@ abstract class JdbcAttemptStoreContractTest extends AttemptStoreContract {
     @AfterEach
     void dropTables() {
         if (database != null) {
-            database.dropTables(prefix);
+            database.cleanUp(prefix);
         }
     }
 }

@@ -23,7 +23,7 @@ abstract class JdbcConfigurationStoreContractTest extends MfaConfigurationStoreC
     @AfterEach
     void dropTables() {
         if (database != null) {
-            database.dropTables(prefix);
+            database.cleanUp(prefix);
         }
     }
 }

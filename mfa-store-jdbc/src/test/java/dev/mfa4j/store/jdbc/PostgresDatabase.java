@@ -2,9 +2,12 @@ package dev.mfa4j.store.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.sql.PooledConnection;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Assumptions;
-import org.postgresql.ds.PGSimpleDataSource;
+import org.postgresql.ds.PGConnectionPoolDataSource;
 
 /**
  * The PostgreSQL server named by {@code MFA4J_TEST_POSTGRES_URL} (with {@code _USER} and
@@ -21,6 +24,7 @@ final class PostgresDatabase implements TestDatabase {
     private static PostgresDatabase instance;
     private static String unavailable;
 
+    private final List<TestPool> pools = new CopyOnWriteArrayList<>();
     private final String url;
     private final String user;
     private final String password;
@@ -59,17 +63,35 @@ final class PostgresDatabase implements TestDatabase {
             return;
         }
         PostgresDatabase candidate = new PostgresDatabase(url, System.getenv(USER), System.getenv(PASSWORD));
-        try (Connection connection = candidate.newDataSource().getConnection()) {
-            connection.isValid(5);
+        try {
+            PooledConnection pooled = candidate.driverDataSource().getPooledConnection();
+            try (Connection connection = pooled.getConnection()) {
+                connection.isValid(5);
+            } finally {
+                pooled.close();
+            }
             instance = candidate;
         } catch (SQLException e) {
             unavailable = "no PostgreSQL server answered at " + url + " (SQLState " + e.getSQLState() + ")";
         }
     }
 
+    /** A pool of its own, as each node has. */
     @Override
     public DataSource newDataSource() {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        TestPool pool = new TestPool(driverDataSource(), 20);
+        pools.add(pool);
+        return pool;
+    }
+
+    @Override
+    public void closeDataSources() {
+        pools.forEach(TestPool::close);
+        pools.clear();
+    }
+
+    private PGConnectionPoolDataSource driverDataSource() {
+        PGConnectionPoolDataSource dataSource = new PGConnectionPoolDataSource();
         dataSource.setURL(url);
         if (user != null) {
             dataSource.setUser(user);

@@ -40,7 +40,7 @@ abstract class SealedRowsTest {
     @AfterEach
     void stop() {
         node.close();
-        database.dropTables(prefix);
+        database.cleanUp(prefix);
     }
 
     @Test

@@ -20,6 +20,19 @@ interface TestDatabase {
         return "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12) + "_";
     }
 
+    /** Closes every data source made so far, so that idle connections do not pile up on the server. */
+    void closeDataSources();
+
+    /**
+     * After a test: drops the tables of its prefix and closes its data sources.
+     *
+     * @param prefix the prefix
+     */
+    default void cleanUp(String prefix) {
+        dropTables(prefix);
+        closeDataSources();
+    }
+
     /**
      * Drops the tables of one prefix.
      *

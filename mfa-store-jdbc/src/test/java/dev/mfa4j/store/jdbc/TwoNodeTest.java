@@ -42,7 +42,7 @@ abstract class TwoNodeTest {
     void stop() {
         first.close();
         second.close();
-        database.dropTables(prefix);
+        database.cleanUp(prefix);
     }
 
     @Test
