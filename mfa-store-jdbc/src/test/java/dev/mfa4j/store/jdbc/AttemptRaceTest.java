@@ -48,6 +48,9 @@ abstract class AttemptRaceTest {
 
     @AfterEach
     void stop() {
+        if (pool == null) {
+            return;
+        }
         pool.shutdownNow();
         database.cleanUp(prefix);
     }

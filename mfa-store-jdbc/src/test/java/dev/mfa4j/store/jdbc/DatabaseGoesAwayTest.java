@@ -35,6 +35,9 @@ abstract class DatabaseGoesAwayTest {
 
     @AfterEach
     void stop() {
+        if (node == null) {
+            return;
+        }
         node.dataSource.comeBack();
         node.close();
         database.cleanUp(prefix);

@@ -23,6 +23,7 @@ final class PostgresDatabase implements TestDatabase {
 
     private static PostgresDatabase instance;
     private static String unavailable;
+    private static boolean told;
 
     private final List<TestPool> pools = new CopyOnWriteArrayList<>();
     private final String url;
@@ -36,7 +37,7 @@ final class PostgresDatabase implements TestDatabase {
     }
 
     /**
-     * For a {@code @BeforeAll}: the server, or the test class skipped (outside CI) or failed (in CI).
+     * The server, or the calling test skipped (outside CI) or failed (in CI).
      *
      * @return the database
      */
@@ -51,8 +52,14 @@ final class PostgresDatabase implements TestDatabase {
             throw new IllegalStateException("CI=true but the PostgreSQL tests cannot run: " + unavailable
                     + ". .ci/run starts a server with .ci/postgres.sh and exports " + URL + ".");
         }
-        Assumptions.abort("PostgreSQL tests skipped: " + unavailable + ". Run `eval \"$(.ci/postgres.sh start)\"` (or set " + URL
-                + ", " + USER + " and " + PASSWORD + ") to run them; `bash .ci/run` does it for you.");
+        String message = "PostgreSQL tests skipped: " + unavailable + ". Run `eval \"$(.ci/postgres.sh start)\"` (or set " + URL
+                + ", " + USER + " and " + PASSWORD + ") to run them; `bash .ci/run` does it for you.";
+        if (!told) {
+            told = true;
+            // Once, where a developer sees it; the skipped tests carry it too.
+            System.err.println(message);
+        }
+        Assumptions.abort(message);
         throw new AssertionError("unreachable");
     }
 

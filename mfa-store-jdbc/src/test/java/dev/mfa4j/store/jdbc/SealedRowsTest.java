@@ -39,6 +39,9 @@ abstract class SealedRowsTest {
 
     @AfterEach
     void stop() {
+        if (node == null) {
+            return;
+        }
         node.close();
         database.cleanUp(prefix);
     }

@@ -40,9 +40,11 @@ abstract class TwoNodeTest {
 
     @AfterEach
     void stop() {
-        first.close();
-        second.close();
-        database.cleanUp(prefix);
+        if (second != null) {
+            first.close();
+            second.close();
+            database.cleanUp(prefix);
+        }
     }
 
     @Test
