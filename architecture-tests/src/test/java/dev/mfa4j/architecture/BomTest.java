@@ -28,6 +28,6 @@ class BomTest {
         }
 
         assertThat(bom).contains("<version>" + version + "</version>");
-        assertThat(listed).containsExactlyInAnyOrder("mfa-api", "mfa-core", "mfa-provider-duo", "mfa-testkit");
+        assertThat(listed).containsExactlyInAnyOrder("mfa-api", "mfa-core", "mfa-provider-duo", "mfa-testkit", "mfa-store-jdbc");
     }
 }

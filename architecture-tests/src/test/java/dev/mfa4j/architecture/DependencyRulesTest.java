@@ -29,6 +29,14 @@ class DependencyRulesTest {
     }
 
     @Test
+    void theJdbcStoreDependsOnTheApiJavaSqlAndSlf4jOnly() {
+        noClasses().that().resideInAPackage("dev.mfa4j.store.jdbc..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("java..", "javax.sql..", "dev.mfa4j.api..",
+                        "dev.mfa4j.store.jdbc..", "org.slf4j..")
+                .check(classes);
+    }
+
+    @Test
     void noProviderImportsMfaCore() {
         noClasses().that().resideInAPackage("dev.mfa4j.duo..")
                 .should().dependOnClassesThat().resideInAPackage("dev.mfa4j.core..")
@@ -51,7 +59,7 @@ class DependencyRulesTest {
 
     @Test
     void librariesLogThroughSlf4jNeverTheConsole() {
-        noClasses().that().resideInAnyPackage("dev.mfa4j.api..", "dev.mfa4j.core..", "dev.mfa4j.duo..")
+        noClasses().that().resideInAnyPackage("dev.mfa4j.api..", "dev.mfa4j.core..", "dev.mfa4j.duo..", "dev.mfa4j.store..")
                 .should().accessField(System.class, "out")
                 .orShould().accessField(System.class, "err")
                 .orShould().callMethod(Throwable.class, "printStackTrace")

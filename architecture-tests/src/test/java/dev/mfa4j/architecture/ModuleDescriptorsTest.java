@@ -51,7 +51,7 @@ class ModuleDescriptorsTest {
     @Test
     void everyPublishedModuleIsHere() {
         assertThat(OURS.keySet()).contains("dev.mfa4j.api", "dev.mfa4j.core", "dev.mfa4j.duo", "dev.mfa4j.testkit",
-                "dev.mfa4j.examples.totp");
+                "dev.mfa4j.store.jdbc", "dev.mfa4j.examples.totp");
     }
 
     @Test

@@ -1,0 +1,55 @@
+package dev.mfa4j.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/** Expired used-passcode rows go away, by claims now and then or by purgeExpired. */
+class PurgeTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-28T10:00:00Z");
+
+    private final DataSource dataSource = new H2Database().newDataSource();
+    private final JdbcAttemptStore store = JdbcAttemptStore.builder(dataSource).build();
+
+    @Test
+    void purgeExpiredDeletesOnlyExpiredRecordsInBatches() throws Exception {
+        for (int i = 0; i < 1200; i++) {
+            store.claimPasscode("Main\nprincipal/internal/user/u" + i, "f", T0, T0.plusSeconds(60));
+        }
+        store.claimPasscode("Main\nprincipal/internal/user/late", "f", T0, T0.plus(Duration.ofHours(1)));
+        long before = rows();
+
+        long purged = store.purgeExpired(T0.plusSeconds(60));
+
+        assertThat(purged + rows()).isEqualTo(before);
+        assertThat(rows()).isEqualTo(1);
+        assertThat(store.claimPasscode("Main\nprincipal/internal/user/late", "f", T0.plusSeconds(61), T0.plusSeconds(600))).isFalse();
+    }
+
+    @Test
+    void claimsPurgeNowAndThen() throws Exception {
+        for (int i = 0; i < 300; i++) {
+            store.claimPasscode("Main\nprincipal/internal/user/u" + i, "f", T0, T0.plusSeconds(60));
+        }
+        for (int i = 0; i < 300; i++) {
+            store.claimPasscode("Main\nprincipal/internal/user/v" + i, "f", T0.plusSeconds(120), T0.plusSeconds(180));
+        }
+
+        assertThat(rows()).as("the claims deleted expired records along the way").isLessThan(600);
+    }
+
+    private long rows() throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM mfa_used_passcode")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
