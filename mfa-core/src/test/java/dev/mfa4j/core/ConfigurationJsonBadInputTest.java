@@ -129,6 +129,8 @@ class ConfigurationJsonBadInputTest {
     void documentsOver64KibAreRefusedUnparsed() throws IOException {
         String padded = "{\"Type\": \"scripted\", \"Name\": \"X\", \"Options\": {\"Endpoint\": \"" + "a".repeat(70_000) + "\"}}";
         createRefused(padded, "document", "a configuration document has at most 65536");
+        String tenMegabytes = "{\"Type\": \"scripted\", \"Name\": \"" + "x".repeat(10 * 1024 * 1024) + "\"}";
+        createRefused(tenMegabytes, "document", "is 10485792 bytes");
         String multiByte = "{\"Name\": \"" + "\u00e9".repeat(33_000) + "\"}";
         createRefused(multiByte, "document", "is 66012 bytes");
     }
