@@ -444,64 +444,24 @@ public final class JdbcMfaConfigurationStore implements MfaConfigurationStore {
     }
 
     /**
-     * Builds a {@link JdbcMfaConfigurationStore}. Not thread safe; build once at start-up.
+     * Builds a {@link JdbcMfaConfigurationStore}; the options are those of {@link JdbcStoreBuilder}.
      *
      * @since 0.1.0
      */
-    public static final class Builder {
-        private final DataSource dataSource;
-        private String tablePrefix = Tables.DEFAULT_PREFIX;
-        private Dialect dialect;
-        private boolean migrate = true;
+    public static final class Builder extends JdbcStoreBuilder<JdbcMfaConfigurationStore, Builder> {
 
         private Builder(DataSource dataSource) {
-            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+            super(dataSource, "the JDBC MFA configuration store");
         }
 
-        /**
-         * @param prefix put before every table name: a lower-case letter, then up to 20
-         *     lower-case letters, digits or {@code _}; {@code mfa_} by default. Checked at
-         *     {@link #build()}; it is the only text that goes into SQL unparameterized.
-         * @return this builder
-         */
-        public Builder tablePrefix(String prefix) {
-            this.tablePrefix = Objects.requireNonNull(prefix, "prefix");
+        @Override
+        Builder self() {
             return this;
         }
 
-        /**
-         * @param dialect the database; by default asked of the database's metadata at {@link #build()}
-         * @return this builder
-         */
-        public Builder dialect(Dialect dialect) {
-            this.dialect = Objects.requireNonNull(dialect, "dialect");
-            return this;
-        }
-
-        /**
-         * @param migrate true (the default) to create or upgrade the tables at {@link #build()};
-         *     false to only check that they are at the version this library needs, for hosts
-         *     whose application user may not change the schema
-         * @return this builder
-         */
-        public Builder migrate(boolean migrate) {
-            this.migrate = migrate;
-            return this;
-        }
-
-        /**
-         * Connects once to detect the dialect (unless given) and to create, upgrade or check the
-         * schema.
-         *
-         * @return the store
-         * @throws IllegalArgumentException if the table prefix is malformed
-         * @throws StoreException if the database cannot be reached, is neither PostgreSQL nor H2,
-         *     or its schema is missing (with migrate off), older than needed (with migrate off) or
-         *     newer than this library
-         */
-        public JdbcMfaConfigurationStore build() {
-            return new JdbcMfaConfigurationStore(StoreSetup.open(dataSource, tablePrefix, dialect, migrate,
-                    "the JDBC MFA configuration store"));
+        @Override
+        JdbcMfaConfigurationStore create(StoreSetup setup) {
+            return new JdbcMfaConfigurationStore(setup);
         }
     }
 }
