@@ -7,13 +7,6 @@ import dev.mfa4j.api.spi.AttemptStore.Admission;
 import dev.mfa4j.api.spi.AttemptStore.PushAdmission;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -110,24 +103,11 @@ public abstract class AttemptStoreContract {
     void concurrentAdmissionsNeverExceedTheLimit() throws Exception {
         int limit = 5;
         AtomicInteger admitted = new AtomicInteger();
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        List<Future<?>> tasks = new ArrayList<>();
-        for (int i = 0; i < 100; i++) {
-            AttemptStore node = i % 2 == 0 ? store : other;
-            tasks.add(pool.submit(() -> {
-                start.await();
-                if (node.admit(BOB, T0, limit, COOL_DOWN).admitted()) {
-                    admitted.incrementAndGet();
-                }
-                return null;
-            }));
-        }
-        start.countDown();
-        for (Future<?> task : tasks) {
-            task.get(1, TimeUnit.MINUTES);
-        }
-        pool.shutdown();
+        Concurrently.run(100, 8, i -> {
+            if ((i % 2 == 0 ? store : other).admit(BOB, T0, limit, COOL_DOWN).admitted()) {
+                admitted.incrementAndGet();
+            }
+        });
 
         assertThat(admitted).hasValue(limit);
     }
@@ -155,24 +135,11 @@ public abstract class AttemptStoreContract {
     @Test
     void concurrentClaimsOfOnePasscodeLetExactlyOneWin() throws Exception {
         AtomicInteger wins = new AtomicInteger();
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        List<Future<?>> tasks = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
-            AttemptStore node = i % 2 == 0 ? store : other;
-            tasks.add(pool.submit(() -> {
-                start.await();
-                if (node.claimPasscode("Main\n" + BOB, "f1", T0, T0.plusSeconds(600))) {
-                    wins.incrementAndGet();
-                }
-                return null;
-            }));
-        }
-        start.countDown();
-        for (Future<?> task : tasks) {
-            task.get(1, TimeUnit.MINUTES);
-        }
-        pool.shutdown();
+        Concurrently.run(50, 8, i -> {
+            if ((i % 2 == 0 ? store : other).claimPasscode("Main\n" + BOB, "f1", T0, T0.plusSeconds(600))) {
+                wins.incrementAndGet();
+            }
+        });
 
         assertThat(wins).hasValue(1);
     }
@@ -219,25 +186,12 @@ public abstract class AttemptStoreContract {
     @Test
     void concurrentPushesLetExactlyOneBePending() throws Exception {
         AtomicInteger admitted = new AtomicInteger();
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        List<Future<?>> tasks = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            AttemptStore node = i % 2 == 0 ? store : other;
-            String id = "p" + i;
-            tasks.add(pool.submit(() -> {
-                start.await();
-                if (node.admitPush(BOB, id, T0, 100, Duration.ofMinutes(5), T0.plusSeconds(60)) == PushAdmission.ADMITTED) {
-                    admitted.incrementAndGet();
-                }
-                return null;
-            }));
-        }
-        start.countDown();
-        for (Future<?> task : tasks) {
-            task.get(1, TimeUnit.MINUTES);
-        }
-        pool.shutdown();
+        Concurrently.run(40, 8, i -> {
+            if ((i % 2 == 0 ? store : other).admitPush(BOB, "p" + i, T0, 100, Duration.ofMinutes(5), T0.plusSeconds(60))
+                    == PushAdmission.ADMITTED) {
+                admitted.incrementAndGet();
+            }
+        });
 
         assertThat(admitted).hasValue(1);
     }

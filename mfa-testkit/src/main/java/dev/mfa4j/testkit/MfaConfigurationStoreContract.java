@@ -11,15 +11,9 @@ import dev.mfa4j.api.MfaConfiguration;
 import dev.mfa4j.api.PrincipalId;
 import dev.mfa4j.api.RevisionConflictException;
 import dev.mfa4j.api.spi.MfaConfigurationStore;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -239,31 +233,17 @@ public abstract class MfaConfigurationStoreContract {
         store.createConfiguration(configuration("Main"));
         int threads = 4;
         int updatesEach = 25;
-        AtomicInteger conflicts = new AtomicInteger();
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<?>> tasks = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int thread = t;
-            tasks.add(pool.submit(() -> {
-                start.await();
-                for (int done = 0; done < updatesEach; ) {
-                    MfaConfiguration current = store.findConfiguration("Main").orElseThrow();
-                    try {
-                        store.updateConfiguration(current.withOptions(Map.of("Host", "t" + thread + "-" + done)), current.revision());
-                        done++;
-                    } catch (RevisionConflictException e) {
-                        conflicts.incrementAndGet();
-                    }
+        Concurrently.run(threads, threads, thread -> {
+            for (int done = 0; done < updatesEach; ) {
+                MfaConfiguration current = store.findConfiguration("Main").orElseThrow();
+                try {
+                    store.updateConfiguration(current.withOptions(Map.of("Host", "t" + thread + "-" + done)), current.revision());
+                    done++;
+                } catch (RevisionConflictException e) {
+                    // Someone else's update got in first: read again and retry, as a host would.
                 }
-                return null;
-            }));
-        }
-        start.countDown();
-        for (Future<?> task : tasks) {
-            task.get(2, TimeUnit.MINUTES);
-        }
-        pool.shutdown();
+            }
+        });
 
         assertThat(store.findConfiguration("Main").orElseThrow().revision()).isEqualTo(1L + threads * updatesEach);
     }
@@ -273,26 +253,14 @@ public abstract class MfaConfigurationStoreContract {
         int threads = 4;
         AtomicInteger wins = new AtomicInteger();
         AtomicInteger duplicates = new AtomicInteger();
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<?>> tasks = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            tasks.add(pool.submit(() -> {
-                start.await();
-                try {
-                    store.createConfiguration(configuration("Main"));
-                    wins.incrementAndGet();
-                } catch (DuplicateConfigurationException e) {
-                    duplicates.incrementAndGet();
-                }
-                return null;
-            }));
-        }
-        start.countDown();
-        for (Future<?> task : tasks) {
-            task.get(1, TimeUnit.MINUTES);
-        }
-        pool.shutdown();
+        Concurrently.run(threads, threads, thread -> {
+            try {
+                store.createConfiguration(configuration("Main"));
+                wins.incrementAndGet();
+            } catch (DuplicateConfigurationException e) {
+                duplicates.incrementAndGet();
+            }
+        });
 
         assertThat(wins).hasValue(1);
         assertThat(duplicates).hasValue(threads - 1);
