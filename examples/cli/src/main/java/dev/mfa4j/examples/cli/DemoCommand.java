@@ -4,6 +4,7 @@ import dev.mfa4j.testkit.duo.DuoSimulator;
 import dev.mfa4j.testkit.duo.DuoUser;
 import dev.mfa4j.testkit.duo.Integration;
 import dev.mfa4j.testkit.duo.PushBehaviour;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -35,6 +36,7 @@ final class DemoCommand implements Callable<Integer> {
     private static final String GOOD_PASSCODE = "77552";
     private static final String SPARE_PASSCODE = "90210";
     private static final String WRONG_PASSCODE = "123456";
+    private static final String STORE = "store.json";
 
     @ParentCommand
     private MfaCommand mfa;
@@ -51,7 +53,7 @@ final class DemoCommand implements Callable<Integer> {
         try (DuoSimulator duo = DuoSimulator.builder()
                 .user(DuoUser.builder("bob").smartphone().verifiedPush(true).passcodes(GOOD_PASSCODE, SPARE_PASSCODE).build())
                 .start()) {
-            Path store = directory.resolve("store.json");
+            Path store = directory.resolve(STORE);
             Path config = directory.resolve("duo.json");
             Files.writeString(config, configurationJson(duo), StandardCharsets.UTF_8);
             String bobId = duo.user("bob").orElseThrow().userId();
@@ -63,22 +65,22 @@ final class DemoCommand implements Callable<Integer> {
             out.println("A throwaway store: " + store + " (your own store is not touched).");
 
             scene(out, "Set up: a Duo configuration pointing at the simulator, and bob assigned to it");
-            run(store, ExitCodes.OK, "create", "-f", config.getFileName().toString(), config.toString());
-            run(store, ExitCodes.OK, "assign-principal", "-p", BOB, "-m", bobId, "-c", CONFIGURATION);
+            run(directory, ExitCodes.OK, "create", "-f", config.toString());
+            run(directory, ExitCodes.OK, "assign-principal", "-p", BOB, "-m", bobId, "-c", CONFIGURATION);
 
             scene(out, "1. A good passcode");
-            run(store, ExitCodes.OK, "login", "-u", "bob", "-m", GOOD_PASSCODE);
+            run(directory, ExitCodes.OK, "login", "-u", "bob", "-m", GOOD_PASSCODE);
 
             scene(out, "2. A wrong passcode");
-            run(store, ExitCodes.DENIED, "login", "-u", "bob", "-m", WRONG_PASSCODE);
+            run(directory, ExitCodes.DENIED, "login", "-u", "bob", "-m", WRONG_PASSCODE);
 
             scene(out, "3. A push, approved on the phone after two seconds (Verified Push: the phone asks for the code shown)");
             duo.scriptNextPush("bob", PushBehaviour.approveAfter(Duration.ofSeconds(2)));
-            run(store, ExitCodes.OK, "login", "-u", "bob", "-m", "push");
+            run(directory, ExitCodes.OK, "login", "-u", "bob", "-m", "push");
 
             scene(out, "4. A push, denied on the phone");
             duo.scriptNextPush("bob", PushBehaviour.denyAfter(Duration.ofSeconds(1)));
-            run(store, ExitCodes.DENIED, "login", "-u", "bob", "-m", "push");
+            run(directory, ExitCodes.DENIED, "login", "-u", "bob", "-m", "push");
 
             // The approved push reset bob's count and the denied one counted, so this many more
             // failures reach the policy's limit; the next attempt is refused without asking Duo.
@@ -86,9 +88,9 @@ final class DemoCommand implements Callable<Integer> {
             scene(out, "5. Wrong passcodes until the lockout (" + failures + " failures in a row, the denied push included); "
                     + "then even a good passcode is refused, and Duo is not asked");
             for (int i = 1; i < failures; i++) {
-                run(store, ExitCodes.DENIED, "login", "-u", "bob", "-m", WRONG_PASSCODE);
+                run(directory, ExitCodes.DENIED, "login", "-u", "bob", "-m", WRONG_PASSCODE);
             }
-            run(store, ExitCodes.DENIED, "login", "-u", "bob", "-m", SPARE_PASSCODE);
+            run(directory, ExitCodes.DENIED, "login", "-u", "bob", "-m", SPARE_PASSCODE);
         } finally {
             deleteRecursively(directory);
         }
@@ -107,30 +109,23 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /**
-     * Shows and runs one command as a user would type it, against the demo's store.
-     *
-     * @param shown for {@code create}: the file name to show instead of its temporary path (the
-     *     argument after it)
+     * Shows and runs one command as a user would type it, against the demo's store. Paths inside
+     * the demo's directory are shown by their name only.
      */
-    private void run(Path store, int expected, String... args) {
-        List<String> shownArgs = new ArrayList<>();
-        List<String> realArgs = new ArrayList<>(List.of("--store", store.toString()));
-        for (int i = 0; i < args.length; i++) {
-            if ("create".equals(args[0]) && i == 2) {
-                shownArgs.add(args[i]);
-                realArgs.add(args[++i]);
-            } else {
-                shownArgs.add(Printable.of(args[i]));
-                realArgs.add(args[i]);
-            }
+    private void run(Path directory, int expected, String... args) {
+        List<String> shown = new ArrayList<>();
+        for (String arg : args) {
+            shown.add(arg.startsWith(directory + File.separator) ? directory.relativize(Path.of(arg)).toString() : Printable.of(arg));
         }
+        List<String> real = new ArrayList<>(List.of("--store", directory.resolve(STORE).toString()));
+        real.addAll(List.of(args));
         PrintWriter out = mfa.out();
-        out.println("$ mfa " + String.join(" ", shownArgs));
+        out.println("$ mfa " + String.join(" ", shown));
         out.flush();
-        int exitCode = Main.run(realArgs.toArray(String[]::new), out, mfa.err(), mfa.environment());
+        int exitCode = Main.run(real.toArray(String[]::new), out, mfa.err(), mfa.environment());
         out.println("  (exit code " + exitCode + ")");
         if (exitCode != expected) {
-            surprises.add("'mfa " + String.join(" ", shownArgs) + "' exited with " + exitCode + ", expected " + expected);
+            surprises.add("'mfa " + String.join(" ", shown) + "' exited with " + exitCode + ", expected " + expected);
         }
     }
 

@@ -12,7 +12,10 @@ public final class ExitCodes {
     public static final int DENIED = 1;
     /** Bad usage or bad input: an unknown flag, a missing or malformed file, an unknown configuration... */
     public static final int BAD_INPUT = 2;
-    /** The provider (or the store) could not be reached, so nothing was decided. */
+    /**
+     * The provider (or the store) could not be reached, so the login was not allowed; also a
+     * command that failed in a way no input explains (see {@code --verbose}).
+     */
     public static final int UNAVAILABLE = 3;
 
     private ExitCodes() {
