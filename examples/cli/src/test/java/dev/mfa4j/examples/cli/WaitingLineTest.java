@@ -35,11 +35,10 @@ class WaitingLineTest {
         line.end();
         line.end();
 
-        assertThat(written.toString())
-                .startsWith("\rWaiting for approval on your device... 0s\rVerified Push: enter 708 in Duo Mobile to approve.\n"
-                        + "\rWaiting for approval on your device... ")
-                .endsWith("s\n")
-                .containsOnlyOnce("\n\r").doesNotEndWith("\n\n");
+        // The seconds depend on the clock, so only their form is checked.
+        assertThat(written.toString()).matches("\rWaiting for approval on your device\\.\\.\\. \\d+s"
+                + "\rVerified Push: enter 708 in Duo Mobile to approve\\.\n"
+                + "(\rWaiting for approval on your device\\.\\.\\. \\d+s)+\n");
     }
 
     @Test
