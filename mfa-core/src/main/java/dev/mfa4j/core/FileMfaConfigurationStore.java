@@ -5,15 +5,13 @@ import dev.mfa4j.api.MfaConfiguration;
 import dev.mfa4j.api.PrincipalId;
 import dev.mfa4j.api.StoreException;
 import dev.mfa4j.api.spi.MfaConfigurationStore;
+import dev.mfa4j.core.internal.FileLocks;
 import dev.mfa4j.core.internal.StoreFile;
 import dev.mfa4j.core.internal.StoreState;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
@@ -117,26 +115,17 @@ public final class FileMfaConfigurationStore implements MfaConfigurationStore {
     private <T> T change(Function<StoreState, StoreState.Change<T>> change) {
         lock.lock();
         try {
-            Files.createDirectories(file.getParent());
-            try (FileChannel channel = FileChannel.open(lockFile, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
-                    StoreFile.ownerOnly(file.getParent()))) {
-                FileLock held = channel.lock();
-                try {
-                    // Another process may have written since we last looked: always start from disk.
-                    Snapshot fresh = load();
-                    snapshot = fresh;
-                    StoreState.Change<T> result = change.apply(fresh.state());
-                    if (result.state() != fresh.state()) {
-                        StoreFile.write(file, result.state());
-                        snapshot = new Snapshot(result.state(), Stamp.of(file));
-                    }
-                    return result.answer();
-                } finally {
-                    held.release();
+            return FileLocks.underLock(lockFile, "MFA store file", () -> {
+                // Another process may have written since we last looked: always start from disk.
+                Snapshot fresh = load();
+                snapshot = fresh;
+                StoreState.Change<T> result = change.apply(fresh.state());
+                if (result.state() != fresh.state()) {
+                    StoreFile.write(file, result.state());
+                    snapshot = new Snapshot(result.state(), Stamp.of(file));
                 }
-            }
-        } catch (IOException e) {
-            throw new StoreException("cannot lock the MFA store file " + lockFile + ": " + e.getClass().getSimpleName(), e);
+                return result.answer();
+            });
         } finally {
             lock.unlock();
         }

@@ -1,11 +1,15 @@
 package dev.mfa4j.core;
 
 import dev.mfa4j.api.spi.AttemptStore;
+import dev.mfa4j.core.internal.AttemptRecord;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * Keeps attempt state in memory: the default, right for a single node. Several nodes need a
@@ -23,17 +27,7 @@ public final class InMemoryAttemptStore implements AttemptStore {
 
     private static final int SWEEP_EVERY = 1024;
 
-    /** What is known about one key; immutable, replaced on each change. */
-    private record State(int failures, Instant lockedUntil, String pendingPush, Instant pendingUntil, Instant windowStart,
-            int windowPushes) {
-        static final State EMPTY = new State(0, null, null, null, null, 0);
-
-        State orNullIfEmpty() {
-            return equals(EMPTY) ? null : this;
-        }
-    }
-
-    private final ConcurrentHashMap<String, State> states = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, AttemptRecord> states = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Instant> usedPasscodes = new ConcurrentHashMap<>();
     private final AtomicInteger claimsSinceSweep = new AtomicInteger();
 
@@ -44,34 +38,18 @@ public final class InMemoryAttemptStore implements AttemptStore {
     @Override
     public Admission admit(String key, Instant now, int maxFailures, Duration coolDown) {
         Objects.requireNonNull(now, "now");
-        Admission[] answer = new Admission[1];
-        states.compute(Objects.requireNonNull(key, "key"), (k, current) -> {
-            State state = current == null ? State.EMPTY : current;
-            if (state.lockedUntil() != null) {
-                if (now.isBefore(state.lockedUntil())) {
-                    answer[0] = Admission.lockedUntil(state.lockedUntil());
-                    return current;
-                }
-                state = new State(0, null, state.pendingPush(), state.pendingUntil(), state.windowStart(), state.windowPushes());
-            }
-            int failures = state.failures() + 1;
-            Instant lockedUntil = failures >= maxFailures ? now.plus(coolDown) : null;
-            answer[0] = Admission.ADMITTED;
-            return new State(failures, lockedUntil, state.pendingPush(), state.pendingUntil(), state.windowStart(), state.windowPushes());
-        });
-        return answer[0];
+        Objects.requireNonNull(coolDown, "coolDown");
+        return step(key, state -> state.admit(now, maxFailures, coolDown));
     }
 
     @Override
     public void refund(String key) {
-        states.computeIfPresent(Objects.requireNonNull(key, "key"), (k, state) -> new State(Math.max(0, state.failures() - 1), null,
-                state.pendingPush(), state.pendingUntil(), state.windowStart(), state.windowPushes()).orNullIfEmpty());
+        states.computeIfPresent(Objects.requireNonNull(key, "key"), (k, state) -> orNull(state.refunded()));
     }
 
     @Override
     public void recordSuccess(String key) {
-        states.computeIfPresent(Objects.requireNonNull(key, "key"),
-                (k, state) -> new State(0, null, state.pendingPush(), state.pendingUntil(), null, 0).orNullIfEmpty());
+        states.computeIfPresent(Objects.requireNonNull(key, "key"), (k, state) -> orNull(state.succeeded()));
     }
 
     @Override
@@ -84,7 +62,7 @@ public final class InMemoryAttemptStore implements AttemptStore {
         }
         boolean[] claimed = new boolean[1];
         usedPasscodes.compute(claimKey(scope, fingerprint), (k, expiry) -> {
-            if (expiry != null && expiry.isAfter(now)) {
+            if (!AttemptRecord.claimable(expiry, now)) {
                 return expiry;
             }
             claimed[0] = true;
@@ -106,31 +84,29 @@ public final class InMemoryAttemptStore implements AttemptStore {
     public PushAdmission admitPush(String key, String pushId, Instant now, int maxPushes, Duration window, Instant expiresAt) {
         Objects.requireNonNull(pushId, "pushId");
         Objects.requireNonNull(now, "now");
-        PushAdmission[] answer = new PushAdmission[1];
-        states.compute(Objects.requireNonNull(key, "key"), (k, current) -> {
-            State state = current == null ? State.EMPTY : current;
-            if (state.pendingPush() != null && state.pendingUntil().isAfter(now)) {
-                answer[0] = PushAdmission.PENDING;
-                return current;
-            }
-            boolean windowOpen = state.windowStart() != null && now.isBefore(state.windowStart().plus(window));
-            Instant windowStart = windowOpen ? state.windowStart() : now;
-            int pushes = windowOpen ? state.windowPushes() : 0;
-            if (pushes >= maxPushes) {
-                answer[0] = PushAdmission.TOO_MANY;
-                return current;
-            }
-            answer[0] = PushAdmission.ADMITTED;
-            return new State(state.failures(), state.lockedUntil(), pushId, expiresAt, windowStart, pushes + 1);
-        });
-        return answer[0];
+        Objects.requireNonNull(window, "window");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        return step(key, state -> state.admitPush(pushId, now, maxPushes, window, expiresAt));
     }
 
     @Override
     public void endPush(String key, String pushId) {
         Objects.requireNonNull(pushId, "pushId");
-        states.computeIfPresent(Objects.requireNonNull(key, "key"), (k, state) -> pushId.equals(state.pendingPush())
-                ? new State(state.failures(), state.lockedUntil(), null, null, state.windowStart(), state.windowPushes()).orNullIfEmpty()
-                : state);
+        states.computeIfPresent(Objects.requireNonNull(key, "key"), (k, state) -> orNull(state.pushEnded(pushId)));
+    }
+
+    /** Applies one operation to a key's record in one {@code compute}, and returns its answer. */
+    private <T> T step(String key, Function<AttemptRecord, AttemptRecord.Step<T>> operation) {
+        List<T> answer = new ArrayList<>(1);
+        states.compute(Objects.requireNonNull(key, "key"), (k, current) -> {
+            AttemptRecord.Step<T> step = operation.apply(current == null ? AttemptRecord.EMPTY : current);
+            answer.add(step.answer());
+            return orNull(step.record());
+        });
+        return answer.get(0);
+    }
+
+    private static AttemptRecord orNull(AttemptRecord record) {
+        return record.isEmpty() ? null : record;
     }
 }

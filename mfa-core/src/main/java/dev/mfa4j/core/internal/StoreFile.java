@@ -18,17 +18,9 @@ import dev.mfa4j.api.MfaException;
 import dev.mfa4j.api.PrincipalId;
 import dev.mfa4j.api.StoreException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -43,9 +35,7 @@ import java.util.Map;
  * }
  * }</pre>
  *
- * <p>Writing goes to a temporary file in the same directory (owner-only permissions where the
- * file system has them), which is flushed to disk, renamed over the old file in one atomic step,
- * and followed by a flush of the directory: a crash leaves either the old file or the new one,
+ * <p>Writing goes through {@link AtomicFile}: a crash leaves either the old file or the new one,
  * never a mix. Read errors name the file and the position, never the content, which holds
  * secrets.
  */
@@ -54,13 +44,15 @@ public final class StoreFile {
     /** The format marker of this version. */
     public static final String FORMAT = "mfa4j-store/1";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+    /** Strict reading (no repeated keys, nothing after the document); shared with {@link AttemptFile}. */
+    static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16).build())
             .build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
+    /** The layout both store files are written in. */
+    static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
             .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
 
     private StoreFile() {
@@ -156,59 +148,7 @@ public final class StoreFile {
      * @throws StoreException if writing fails; the old file is then unchanged
      */
     public static void write(Path file, StoreState state) {
-        byte[] bytes = serialize(state);
-        Path directory = file.toAbsolutePath().getParent();
-        Path temporary = null;
-        try {
-            Files.createDirectories(directory);
-            temporary = Files.createTempFile(directory, file.getFileName().toString() + ".", ".tmp", ownerOnly(directory));
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            try {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new StoreException("cannot replace the MFA store file " + file + " atomically on this file system", e);
-            }
-            temporary = null;
-            syncDirectory(directory);
-        } catch (IOException e) {
-            throw new StoreException("cannot write the MFA store file " + file + ": " + e.getClass().getSimpleName()
-                    + "; the previous content is unchanged", e);
-        } finally {
-            if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException e) {
-                    // the temporary file is harmless; the write already failed
-                }
-            }
-        }
-    }
-
-    /**
-     * @param directory a directory
-     * @return file attributes giving owner-only access, where the file system supports them
-     */
-    public static FileAttribute<?>[] ownerOnly(Path directory) {
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
-        }
-        return new FileAttribute<?>[0];
-    }
-
-    private static void syncDirectory(Path directory) {
-        // Makes the rename itself durable. Not every platform can open a directory; there the
-        // rename is as durable as the file system makes it.
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // see above
-        }
+        AtomicFile.replace(file, serialize(state), "MFA store file");
     }
 
     private static byte[] serialize(StoreState state) {
@@ -261,7 +201,7 @@ public final class StoreFile {
                 + "; it was left as it is (fix or move it away)");
     }
 
-    private static String at(JsonLocation location) {
+    static String at(JsonLocation location) {
         if (location == null || location.getLineNr() < 1) {
             return "";
         }

@@ -1,0 +1,56 @@
+package dev.mfa4j.examples.cli;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Reads the JSON file of {@code create -f} and {@code update -f}, refusing what is not a
+ * configuration file before its content reaches the library.
+ */
+final class ConfigurationFile {
+
+    /** As large as mfa-core accepts a configuration document. */
+    static final int MAX_BYTES = 64 * 1024;
+
+    private ConfigurationFile() {
+    }
+
+    /**
+     * @param file the file
+     * @return its text
+     * @throws BadInputException naming the file: missing, a directory, unreadable, too large, not UTF-8
+     */
+    static String read(Path file) {
+        String name = Printable.of(file.toString());
+        try {
+            if (Files.isDirectory(file)) {
+                throw new BadInputException(name + ": is a directory, not a configuration file");
+            }
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new BadInputException(name + ": is " + size + " bytes; a configuration file has at most " + MAX_BYTES);
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(name + ": no such file", e);
+        } catch (AccessDeniedException e) {
+            throw new BadInputException(name + ": permission denied", e);
+        } catch (CharacterCodingException e) {
+            throw new BadInputException(name + ": is not UTF-8 text", e);
+        } catch (IOException e) {
+            throw new BadInputException(name + ": cannot be read (" + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.mfa4j.examples.cli;
+
+import dev.mfa4j.api.InvalidInputException;
+import dev.mfa4j.api.MfaConfiguration;
+import dev.mfa4j.core.MfaService;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code mfa create -f config.json}. */
+@Command(name = "create", description = "Create the MFA configuration described in a JSON file: "
+        + "{\"Type\": \"duo\", \"Name\": \"...\", \"Options\": {...}}.")
+final class CreateCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private MfaCommand mfa;
+
+    @Mixin
+    private HelpOption help;
+
+    @Option(names = "-f", required = true, paramLabel = "FILE", description = "The configuration's JSON file.")
+    private Path file;
+
+    @Override
+    public Integer call() {
+        String json = ConfigurationFile.read(file);
+        try (MfaService service = mfa.openService()) {
+            MfaConfiguration created;
+            try {
+                created = service.configurations().create(json);
+            } catch (InvalidInputException e) {
+                throw new BadInputException(Printable.of(file.toString()) + ": " + e.getMessage(), e);
+            }
+            mfa.out().println("Created configuration '" + created.name() + "' (type " + created.type() + ", revision "
+                    + created.revision() + ").");
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.mfa4j.examples.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the command line takes from its process: environment variables, the home directory and
+ * the terminal. {@link Main#main} uses the real ones; tests pass their own.
+ *
+ * @param variables environment variables, such as {@value #STORE_VARIABLE}
+ * @param home the user's home directory, for the default store
+ * @param terminal the terminal, or {@link Terminal#none()}
+ */
+public record Environment(Map<String, String> variables, Path home, Terminal terminal) {
+
+    /** The environment variable naming the store file when {@code --store} is not given. */
+    public static final String STORE_VARIABLE = "MFA4J_STORE";
+
+    /** @throws NullPointerException if a component is null */
+    public Environment {
+        variables = Map.copyOf(variables);
+        Objects.requireNonNull(home, "home");
+        Objects.requireNonNull(terminal, "terminal");
+    }
+
+    /** @return this process's environment */
+    public static Environment system() {
+        return new Environment(System.getenv(), Path.of(System.getProperty("user.home")), Terminal.system());
+    }
+
+    /**
+     * @param given the {@code --store} option, or null
+     * @return the store file: {@code --store}, else {@value #STORE_VARIABLE}, else {@code ~/.mfa4j/store.json}
+     */
+    public Path storeFile(Path given) {
+        if (given != null) {
+            return given;
+        }
+        String variable = variables.get(STORE_VARIABLE);
+        if (variable != null && !variable.isBlank()) {
+            return Path.of(variable);
+        }
+        return home.resolve(".mfa4j").resolve("store.json");
+    }
+}

@@ -1,0 +1,32 @@
+package dev.mfa4j.examples.cli;
+
+import dev.mfa4j.core.MfaService;
+import dev.mfa4j.core.SecretVisibility;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code mfa get}: every configuration, as the seed's JSON array. */
+@Command(name = "get", description = "Print every MFA configuration as a JSON array; secret options show as ******** "
+        + "unless --show-secrets is given.")
+final class GetCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private MfaCommand mfa;
+
+    @Mixin
+    private HelpOption help;
+
+    @Option(names = "--show-secrets", description = "Print secret options (such as Duo's SecretKey) as stored.")
+    private boolean showSecrets;
+
+    @Override
+    public Integer call() {
+        try (MfaService service = mfa.openService()) {
+            mfa.out().println(service.configurations().listJson(showSecrets ? SecretVisibility.REVEALED : SecretVisibility.REDACTED));
+        }
+        return ExitCodes.OK;
+    }
+}

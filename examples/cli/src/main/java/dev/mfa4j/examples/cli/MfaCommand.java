@@ -1,0 +1,108 @@
+package dev.mfa4j.examples.cli;
+
+import dev.mfa4j.api.spi.ManagementAuthorizer;
+import dev.mfa4j.core.AttemptPolicy;
+import dev.mfa4j.core.FileAttemptStore;
+import dev.mfa4j.core.FileMfaConfigurationStore;
+import dev.mfa4j.core.MfaService;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The top-level {@code mfa} command: the options every command shares, and the
+ * {@link MfaService} they work on.
+ */
+@Command(name = "mfa", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Manages MFA configurations and principals in a file store, and logs in with MFA, as the seed product's "
+                + "'ssrun mfa' and 'ssrun login' commands do.",
+        subcommands = {GetCommand.class, CreateCommand.class, UpdateCommand.class, DeleteCommand.class, AssignPrincipalCommand.class,
+                RemovePrincipalCommand.class, LoginCommand.class, DemoCommand.class},
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0  done, or the login is allowed", "  1  the login is denied", "  2  bad usage or bad input",
+                "  3  the MFA provider (or the store) is unavailable"})
+public final class MfaCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--store", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "The store file. Default: $" + Environment.STORE_VARIABLE + ", else ~/.mfa4j/store.json. "
+                    + "Attempt counts are kept beside it, in FILE" + FileAttemptStore.SUFFIX + ".")
+    private Path store;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print the stack trace of an error.")
+    private boolean verbose;
+
+    private final Environment environment;
+
+    /** @param environment the process's environment variables, home and terminal */
+    public MfaCommand(Environment environment) {
+        this.environment = Objects.requireNonNull(environment, "environment");
+    }
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "Missing command: choose one of "
+                + String.join(", ", spec.subcommands().keySet()));
+    }
+
+    /** @return whether {@code --verbose} was given */
+    boolean verbose() {
+        return verbose;
+    }
+
+    /** @return the store file: {@code --store}, else the environment's */
+    Path storeFile() {
+        return environment.storeFile(store);
+    }
+
+    /** @return the environment this command runs in */
+    Environment environment() {
+        return environment;
+    }
+
+    /** @return the terminal */
+    Terminal terminal() {
+        return environment.terminal();
+    }
+
+    /** @return where results go */
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    /** @return where errors go */
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    /** @return the attempt limits logins are held to: mfa-core's defaults */
+    AttemptPolicy attemptPolicy() {
+        return AttemptPolicy.defaults();
+    }
+
+    /**
+     * Opens the service over the store file and its attempt file. Anyone who can run this tool
+     * can edit the store file itself, so management is not checked further: a local,
+     * single-user tool is what {@link ManagementAuthorizer#allowAll()} is for.
+     *
+     * @return the service; close it when done
+     */
+    MfaService openService() {
+        Path file = storeFile();
+        return MfaService.builder()
+                .store(FileMfaConfigurationStore.open(file))
+                .attemptStore(FileAttemptStore.besideStore(file))
+                .attemptPolicy(attemptPolicy())
+                .authorizer(ManagementAuthorizer.allowAll())
+                .build();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.mfa4j.examples.cli;
+
+import dev.mfa4j.api.InvalidInputException;
+import dev.mfa4j.api.MfaConfiguration;
+import dev.mfa4j.core.MfaService;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code mfa update -f config.json -n NAME}. */
+@Command(name = "update", description = "Update an MFA configuration from a JSON file. Every field but the name may change; "
+        + "a secret option left out (or given as ********) keeps its stored value.")
+final class UpdateCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private MfaCommand mfa;
+
+    @Mixin
+    private HelpOption help;
+
+    @Option(names = "-f", required = true, paramLabel = "FILE", description = "The configuration's new JSON.")
+    private Path file;
+
+    @Option(names = "-n", required = true, paramLabel = "NAME", description = "The configuration to update.")
+    private String name;
+
+    @Override
+    public Integer call() {
+        String json = ConfigurationFile.read(file);
+        try (MfaService service = mfa.openService()) {
+            MfaConfiguration updated;
+            try {
+                updated = service.configurations().update(name, json);
+            } catch (InvalidInputException e) {
+                throw new BadInputException(Printable.of(file.toString()) + ": " + e.getMessage(), e);
+            }
+            mfa.out().println("Updated configuration '" + updated.name() + "' (type " + updated.type() + ", revision "
+                    + updated.revision() + ").");
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.mfa4j.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DemoCommandTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void theDemoNeedsNoSetupShowsItsFiveScenesAndExitsZero() {
+        Cli.Run run = Cli.in(directory).run("demo");
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out())
+                .contains("a simulated Duo (the testkit's) runs in this process on https://localhost:")
+                .contains("$ mfa create -f duo.json\nCreated configuration 'DemoDuo' (type duo, revision 1).")
+                .contains("== 1. A good passcode\n$ mfa login -u bob -m 77552\nApproved.\n  (exit code 0)")
+                .contains("== 2. A wrong passcode\n$ mfa login -u bob -m 123456\nDenied: wrong passcode.\n  (exit code 1)")
+                .containsPattern("== 3\\. A push, approved on the phone after two seconds.*\n\\$ mfa login -u bob -m push\n"
+                        + "Waiting for approval on your device\\.\\.\\.\nVerified Push: enter \\d+ in Duo Mobile to approve\\.\n"
+                        + "Approved\\.\n  \\(exit code 0\\)")
+                .containsPattern("== 4\\. A push, denied on the phone\n\\$ mfa login -u bob -m push\n"
+                        + "Waiting for approval on your device\\.\\.\\.\n(Verified Push: .*\n)?Denied on your device\\.\n  \\(exit code 1\\)")
+                .contains("$ mfa login -u bob -m 90210\nDenied: too many failed attempts; try again later (a lockout lasts 15 minutes).\n"
+                        + "  (exit code 1)")
+                .endsWith("Done. The same commands work against a real Duo: see 'mfa --help'.\n");
+        assertThat(run.out().split("Denied: wrong passcode\\.", -1)).as("one wrong code, then four up to the lockout").hasSize(6);
+        assertThat(Cli.in(directory).store()).as("the user's store is not touched").doesNotExist();
+    }
+}
