@@ -91,7 +91,37 @@ public sealed interface Credential permits Credential.Passcode, Credential.Keywo
 
     private static String expected(Set<String> keywords) {
         String passcodes = "type a passcode of " + MIN_PASSCODE_DIGITS + " to " + MAX_PASSCODE_DIGITS + " digits";
-        return keywords.isEmpty() ? passcodes : passcodes + " or one of: " + String.join(", ", new TreeSet<>(keywords));
+        return keywords.isEmpty() ? passcodes : passcodes + " or one of: " + describeKeywords(keywords);
+    }
+
+    /**
+     * Lists keywords for a message to a user, sorted, with numbered variants folded into their
+     * base: {@code push, push1 ... push9, sms} reads {@code push (push1 to push9), sms}.
+     *
+     * @param keywords lower-case keywords
+     * @return the list, comma separated
+     * @throws NullPointerException if {@code keywords} is null
+     */
+    public static String describeKeywords(Set<String> keywords) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        for (String keyword : new TreeSet<>(keywords)) {
+            java.util.regex.Matcher numbered = java.util.regex.Pattern.compile("(.*?)([1-9][0-9]*)").matcher(keyword);
+            if (numbered.matches() && Integer.parseInt(numbered.group(2)) <= contiguousFromOne(numbered.group(1), keywords)) {
+                continue;
+            }
+            int highest = contiguousFromOne(keyword, keywords);
+            parts.add(highest == 0 ? keyword : keyword + " (" + keyword + "1 to " + keyword + highest + ")");
+        }
+        return String.join(", ", parts);
+    }
+
+    /** How far {@code base1}, {@code base2}... run without a gap, when {@code base} itself is a keyword. */
+    private static int contiguousFromOne(String base, Set<String> keywords) {
+        int highest = 0;
+        while (keywords.contains(base) && keywords.contains(base + (highest + 1))) {
+            highest++;
+        }
+        return highest;
     }
 
     /**

@@ -101,6 +101,18 @@ class CredentialTest {
     }
 
     @Test
+    void numberedKeywordsAreFoldedInMessages() {
+        java.util.Set<String> duo = new java.util.HashSet<>(Set.of("push", "phone", "sms"));
+        for (int i = 1; i <= 9; i++) {
+            duo.addAll(Set.of("push" + i, "phone" + i, "sms" + i));
+        }
+
+        assertThatThrownBy(() -> Credential.parse("hello", duo))
+                .hasMessageEndingWith("or one of: phone (phone1 to phone9), push (push1 to push9), sms (sms1 to sms9)");
+        assertThat(Credential.describeKeywords(Set.of("push", "push2", "otp7"))).as("no push1: nothing to fold").isEqualTo("otp7, push, push2");
+    }
+
+    @Test
     void keywordNamesAreLowerCaseIdentifiers() {
         assertThatThrownBy(() -> new Credential.Keyword("Push")).isInstanceOf(InvalidCredentialException.class);
         assertThatThrownBy(() -> new Credential.Keyword("push-2")).isInstanceOf(InvalidCredentialException.class);

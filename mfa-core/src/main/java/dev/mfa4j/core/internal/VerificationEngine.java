@@ -133,7 +133,7 @@ public final class VerificationEngine {
             InvalidCredentialException refused = new InvalidCredentialException("'" + keyword.name()
                     + "' is not supported by this principal's MFA provider (type " + configuration.type() + "); "
                     + (provider.get().keywords().isEmpty()
-                            ? "type a passcode" : "type a passcode or one of: " + String.join(", ", provider.get().keywords())));
+                            ? "type a passcode" : "type a passcode or one of: " + Credential.describeKeywords(provider.get().keywords())));
             attempt.refusedInput(refused);
             throw refused;
         }
