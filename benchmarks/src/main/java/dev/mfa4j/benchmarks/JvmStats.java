@@ -63,6 +63,52 @@ final class JvmStats {
         return sockets;
     }
 
+    /** @return context switches (voluntary and not) of all threads alive now, from /proc, or -1 */
+    static long contextSwitches() {
+        long total = 0;
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+            for (Path task : tasks) {
+                try {
+                    for (String line : Files.readAllLines(task.resolve("status"))) {
+                        if (line.startsWith("voluntary_ctxt_switches:") || line.startsWith("nonvoluntary_ctxt_switches:")) {
+                            total += Long.parseLong(line.substring(line.indexOf(':') + 1).strip());
+                        }
+                    }
+                } catch (IOException | NumberFormatException e) {
+                    // the thread ended while listing
+                }
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            return -1;
+        }
+        return total;
+    }
+
+    /**
+     * @return CPU time in clock ticks (usually 10 ms) by thread name, digits folded (so
+     *     "C2 CompilerThread0" and "C2 CompilerThread1" add up), from /proc; empty if unavailable
+     */
+    static java.util.Map<String, Long> cpuTicksByThread() {
+        java.util.Map<String, Long> ticks = new java.util.TreeMap<>();
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+            for (Path task : tasks) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    int close = stat.lastIndexOf(')');
+                    String name = stat.substring(stat.indexOf('(') + 1, close).replaceAll("[0-9]+", "N");
+                    String[] fields = stat.substring(close + 2).split(" ");
+                    // after "pid (comm) ": state is field 0; utime and stime are fields 11 and 12
+                    ticks.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended while listing
+                }
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            return ticks;
+        }
+        return ticks;
+    }
+
     /** @return OS threads of the process (Java threads plus the JVM's own), or -1 */
     static int osThreads() {
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {

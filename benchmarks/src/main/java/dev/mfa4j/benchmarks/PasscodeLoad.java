@@ -12,7 +12,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -39,14 +41,15 @@ import org.json.JSONObject;
  *
  * Every call is a fresh, valid passcode: call {@code k} (from {@code --offset}) is user
  * {@code bench<k % users>}, passcode {@code 10000000 + k / users}, as SimulatorConfigs wrote them.
- * After {@code --warmup} seconds, {@code --measure} seconds are measured: completions per second,
- * latency (HdrHistogram, calls started in the window), and process CPU time per completion.
- * Prints one JSON line starting with {@code RESULT }.
+ * One JVM runs one client: {@code --warmup} seconds at concurrency 16 (JIT), then for each level
+ * of {@code --concurrency} (default 1,16,64) {@code --settle} seconds, then {@code --measure}
+ * seconds measured: completions per second, latency (HdrHistogram, calls started in the window),
+ * process CPU time per completion (also without the JIT compiler threads' share), context
+ * switches. Prints one JSON line per level, starting with {@code RESULT }.
  */
 public final class PasscodeLoad {
 
     private final Simulated simulator;
-    private final int concurrency;
     private final long offset;
     private final long limit;
     private final int users;
@@ -59,9 +62,8 @@ public final class PasscodeLoad {
     private volatile boolean measuring;
     private volatile boolean stopped;
 
-    private PasscodeLoad(Simulated simulator, int concurrency, long offset, long limit, int users) {
+    private PasscodeLoad(Simulated simulator, long offset, long limit, int users) {
         this.simulator = simulator;
-        this.concurrency = concurrency;
         this.offset = offset;
         this.limit = limit;
         this.users = users;
@@ -70,14 +72,17 @@ public final class PasscodeLoad {
     public static void main(String[] argv) throws Exception {
         Map<String, String> args = Simulated.args(argv);
         String client = args.get("client");
-        PasscodeLoad load = new PasscodeLoad(Simulated.from(args), Integer.parseInt(args.get("concurrency")),
-                Long.parseLong(args.get("offset")), Long.parseLong(args.getOrDefault("limit", "50000")),
-                Integer.parseInt(args.getOrDefault("users", "1000")));
-        int warmup = Integer.parseInt(args.getOrDefault("warmup", "5"));
-        int measure = Integer.parseInt(args.getOrDefault("measure", "10"));
-        Map<String, Object> result = load.run(client, warmup, measure);
-        result.put("round", args.getOrDefault("round", "1"));
-        System.out.println("RESULT " + new ObjectMapper().writeValueAsString(result));
+        int[] levels = java.util.Arrays.stream(args.getOrDefault("concurrency", "1,16,64").split(","))
+                .mapToInt(Integer::parseInt).toArray();
+        PasscodeLoad load = new PasscodeLoad(Simulated.from(args), Long.parseLong(args.get("offset")),
+                Long.parseLong(args.getOrDefault("limit", "150000")), Integer.parseInt(args.getOrDefault("users", "1000")));
+        List<Map<String, Object>> results = load.run(client, Integer.parseInt(args.getOrDefault("warmup", "20")), levels,
+                Integer.parseInt(args.getOrDefault("settle", "3")), Integer.parseInt(args.getOrDefault("measure", "10")));
+        ObjectMapper json = new ObjectMapper();
+        for (Map<String, Object> result : results) {
+            result.put("round", args.getOrDefault("round", "1"));
+            System.out.println("RESULT " + json.writeValueAsString(result));
+        }
         System.out.flush();
         Runtime.getRuntime().halt(0); // duo-client's OkHttp pools keep non-daemon threads and sockets
     }
@@ -105,12 +110,14 @@ public final class PasscodeLoad {
             failed.increment();
             failures.merge(failure instanceof NotAllowed ? "not allowed: " + failure.getMessage() : rootName(failure), 1L, Long::sum);
         }
-        if (inWindow && measuring) {
+        if (measuring) {
             completedInWindow.increment();
             if (allowed) {
                 allowedInWindow.increment();
             }
-            latency.recordValue(Math.max(1, (end - startNanos) / 1000));
+            if (inWindow) {
+                latency.recordValue(Math.max(1, (end - startNanos) / 1000));
+            }
         }
     }
 
@@ -121,10 +128,16 @@ public final class PasscodeLoad {
         return t.getClass().getSimpleName();
     }
 
-    Map<String, Object> run(String client, int warmupSeconds, int measureSeconds) throws Exception {
-        CountDownLatch drained = new CountDownLatch(concurrency);
+    /** Starts {@code concurrency} callers of the client; each stops when {@link #take()} says so. */
+    private interface Callers {
+        void start(int concurrency, CountDownLatch drained) throws Exception;
+    }
+
+    List<Map<String, Object>> run(String client, int warmupSeconds, int[] levels, int settleSeconds, int measureSeconds)
+            throws Exception {
         ExecutorService owned = null;
         MfaService mfa = null;
+        Callers callers;
         switch (client) {
             case "mfa4j" -> {
                 mfa = simulator.mfaService(users, i -> "bench" + i, Map.of());
@@ -133,18 +146,22 @@ public final class PasscodeLoad {
                 for (int i = 0; i < users; i++) {
                     principals[i] = Simulated.principal("bench" + i);
                 }
-                for (int c = 0; c < concurrency; c++) {
-                    mfa4jChain(service, principals, drained);
-                }
+                callers = (concurrency, drained) -> {
+                    for (int c = 0; c < concurrency; c++) {
+                        mfa4jChain(service, principals, drained);
+                    }
+                };
             }
             case "duo-client" -> {
                 simulator.installAsJvmTrustStore();
                 String pin = simulator.okHttpPin();
-                for (int c = 0; c < concurrency; c++) {
-                    Thread thread = new Thread(() -> duoClientLoop(pin, drained), "duo-client-" + c);
-                    thread.setDaemon(true);
-                    thread.start();
-                }
+                callers = (concurrency, drained) -> {
+                    for (int c = 0; c < concurrency; c++) {
+                        Thread thread = new Thread(() -> duoClientLoop(pin, drained), "duo-client-" + c);
+                        thread.setDaemon(true);
+                        thread.start();
+                    }
+                };
             }
             case "floor" -> {
                 owned = Executors.newFixedThreadPool(4, r -> {
@@ -158,54 +175,98 @@ public final class PasscodeLoad {
                 for (long i = 0; i < limit; i++) {
                     signed.sign((int) i, user(offset + i), passcode(offset + i));
                 }
-                for (int c = 0; c < concurrency; c++) {
-                    floorChain(http, signed, drained);
-                }
+                callers = (concurrency, drained) -> {
+                    for (int c = 0; c < concurrency; c++) {
+                        floorChain(http, signed, drained);
+                    }
+                };
             }
             default -> throw new IllegalArgumentException("--client mfa4j | duo-client | floor");
         }
-        Thread.sleep(warmupSeconds * 1000L);
-        JvmStats.resetPeakThreads();
-        latency.reset();
-        long issuedBefore = next.get();
-        long cpu0 = JvmStats.processCpuNanos();
-        long t0 = System.nanoTime();
-        measuring = true;
-        long deadline = t0 + TimeUnit.SECONDS.toNanos(measureSeconds);
-        while (System.nanoTime() < deadline && next.get() < limit) {
-            Thread.sleep(50);
+        List<Map<String, Object>> results = new ArrayList<>();
+        // JIT warm-up of the whole client (and of the simulator's answers), not measured.
+        phase(callers, 16, warmupSeconds, false);
+        for (int concurrency : levels) {
+            phase(callers, concurrency, settleSeconds, false);
+            Map<String, Object> result = phase(callers, concurrency, measureSeconds, true);
+            result.put("client", client);
+            results.add(result);
         }
-        measuring = false;
-        long t1 = System.nanoTime();
-        long cpu1 = JvmStats.processCpuNanos();
-        long issuedInWindow = next.get() - issuedBefore;
-        stopped = true;
-        boolean allDrained = drained.await(60, TimeUnit.SECONDS);
         if (mfa != null) {
             mfa.close();
         }
         if (owned != null) {
             owned.shutdownNow();
         }
+        return results;
+    }
+
+    /** Runs {@code concurrency} callers for {@code seconds}, then stops them and waits for them. */
+    private Map<String, Object> phase(Callers callers, int concurrency, int seconds, boolean measured) throws Exception {
+        stopped = false;
+        CountDownLatch drained = new CountDownLatch(concurrency);
+        callers.start(concurrency, drained);
+        if (!measured) {
+            Thread.sleep(seconds * 1000L);
+            stopped = true;
+            drained.await(60, TimeUnit.SECONDS);
+            return Map.of();
+        }
+        JvmStats.resetPeakThreads();
+        latency.reset();
+        completedInWindow.reset();
+        allowedInWindow.reset();
+        long failedBefore = failed.sum();
+        failures.clear();
+        long switches0 = JvmStats.contextSwitches();
+        Map<String, Long> ticks0 = JvmStats.cpuTicksByThread();
+        long cpu0 = JvmStats.processCpuNanos();
+        long t0 = System.nanoTime();
+        measuring = true;
+        long deadline = t0 + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline && next.get() < limit) {
+            Thread.sleep(20);
+        }
+        measuring = false;
+        long t1 = System.nanoTime();
+        long cpu1 = JvmStats.processCpuNanos();
+        long switches1 = JvmStats.contextSwitches();
+        Map<String, Long> ticks1 = JvmStats.cpuTicksByThread();
+        stopped = true;
+        boolean allDrained = drained.await(60, TimeUnit.SECONDS);
 
         org.HdrHistogram.Histogram h = latency.getIntervalHistogram();
-        double seconds = (t1 - t0) / 1e9;
+        double elapsed = (t1 - t0) / 1e9;
         long completed = completedInWindow.sum();
+        Map<String, Long> byThread = new java.util.TreeMap<>();
+        long compilerMillis = 0;
+        for (Map.Entry<String, Long> e : ticks1.entrySet()) {
+            long millis = (e.getValue() - ticks0.getOrDefault(e.getKey(), 0L)) * 10;
+            if (millis > 0) {
+                byThread.put(e.getKey(), millis);
+                if (e.getKey().contains("CompilerThre")) {
+                    compilerMillis += millis;
+                }
+            }
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("benchmark", "passcode-load");
-        out.put("client", client);
         out.put("concurrency", concurrency);
-        out.put("seconds", Math.round(seconds * 100) / 100.0);
+        out.put("seconds", Math.round(elapsed * 100) / 100.0);
         out.put("completed", completed);
         out.put("allowed", allowedInWindow.sum());
-        out.put("throughputPerSecond", Math.round(completed / seconds * 10) / 10.0);
-        out.put("p50Millis", h.getValueAtPercentile(50) / 1000.0);
-        out.put("p99Millis", h.getValueAtPercentile(99) / 1000.0);
+        out.put("throughputPerSecond", Math.round(completed / elapsed * 10) / 10.0);
+        out.put("p50Millis", h.getTotalCount() == 0 ? null : h.getValueAtPercentile(50) / 1000.0);
+        out.put("p99Millis", h.getTotalCount() == 0 ? null : h.getValueAtPercentile(99) / 1000.0);
         out.put("cpuMicrosPerVerify", completed == 0 ? null : Math.round((cpu1 - cpu0) / 1000.0 / completed * 10) / 10.0);
+        // The JIT compiler threads' share, from /proc (10 ms ticks): warm-up left-overs, not per-call work.
+        out.put("cpuMicrosPerVerifyWithoutJit", completed == 0 ? null
+                : Math.round(((cpu1 - cpu0) / 1000.0 - compilerMillis * 1000.0) / completed * 10) / 10.0);
+        out.put("contextSwitchesPerVerify", completed == 0 ? null : Math.round((switches1 - switches0) * 10.0 / completed) / 10.0);
         out.put("cpuCoresBusy", Math.round((cpu1 - cpu0) / (double) (t1 - t0) * 100) / 100.0);
-        out.put("issuedInWindow", issuedInWindow);
+        out.put("cpuMillisByThread", byThread);
         out.put("sliceExhausted", next.get() >= limit);
-        out.put("failedTotal", failed.sum());
+        out.put("failed", failed.sum() - failedBefore);
         out.put("failures", new java.util.TreeMap<>(failures));
         out.put("peakThreads", JvmStats.peakThreads());
         out.put("drained", allDrained);

@@ -59,6 +59,8 @@ public final class PushConcurrency {
         }
         Map<String, Object> result = new PushConcurrency().run(Simulated.from(args), client, count, limitSeconds, extra);
         result.put("round", args.getOrDefault("round", "1"));
+        result.put("options", extra.isEmpty() ? "defaults" : extra.toString());
+        result.put("commonPoolParallelism", java.util.concurrent.ForkJoinPool.getCommonPoolParallelism());
         System.out.println("RESULT " + new ObjectMapper().writeValueAsString(result));
         System.out.flush();
         Runtime.getRuntime().halt(0);
@@ -140,7 +142,14 @@ public final class PushConcurrency {
         int peakOsThreads = 0;
         long peakHeap = 0;
         long deadline = t0 + TimeUnit.SECONDS.toNanos(limitSeconds);
+        int sampledPeak = 0;
+        Map<String, Integer> threadsAtPeak = Map.of();
         while (finished.getCount() > count - started.get() && System.nanoTime() < deadline) {
+            int live = JvmStats.liveThreads();
+            if (live > sampledPeak && live <= 256) {
+                sampledPeak = live;
+                threadsAtPeak = threadNames();
+            }
             peakSockets = Math.max(peakSockets, JvmStats.openSockets());
             peakOsThreads = Math.max(peakOsThreads, JvmStats.osThreads());
             peakHeap = Math.max(peakHeap, JvmStats.heapUsed());
@@ -164,6 +173,7 @@ public final class PushConcurrency {
         out.put("peakWaitingAtDuo", client.equals("mfa4j") ? peakWaitingAtDuo.get() : null);
         out.put("threadsAtRest", threadsAtRest);
         out.put("peakLiveThreads", JvmStats.peakThreads());
+        out.put("threadsAtSampledPeak", threadsAtPeak);
         out.put("osThreadsAtRest", osThreadsAtRest);
         out.put("peakOsThreads", peakOsThreads);
         out.put("heapAtRestMiB", heapAtRest >> 20);
@@ -174,6 +184,15 @@ public final class PushConcurrency {
         out.put("error", error);
         out.put("elapsedSeconds", Math.round((t1 - t0) / 1e7) / 100.0);
         return out;
+    }
+
+    /** @return live Java threads by name, digits folded */
+    private static Map<String, Integer> threadNames() {
+        Map<String, Integer> names = new TreeMap<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            names.merge(t.getName().replaceAll("[0-9]+", "N"), 1, Integer::sum);
+        }
+        return names;
     }
 
     /** One push with Duo's client: async /auth, then /auth_status until the result is final. */

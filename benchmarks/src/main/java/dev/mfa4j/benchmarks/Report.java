@@ -126,8 +126,8 @@ public final class Report {
         }
         line("### 3. Passcode verify end to end (loopback HTTPS, simulator in another JVM)");
         line("");
-        line("| concurrency | client | verifies/s median (range) | p50 ms | p99 ms | client CPU µs/verify median (range) | not allowed / failed |");
-        line("|---|---|---|---|---|---|---|");
+        line("| concurrency | client | verifies/s median (range) | p50 ms | p99 ms | client CPU µs/verify median (range) | same without JIT threads | context switches/verify | not allowed / failed |");
+        line("|---|---|---|---|---|---|---|---|---|");
         for (int concurrency : new int[] {1, 16, 64}) {
             for (String client : List.of("mfa4j", "duo-client", "floor")) {
                 List<JsonNode> cell = rows.stream().filter(r -> r.path("concurrency").asInt() == concurrency
@@ -138,19 +138,23 @@ public final class Report {
                 List<Double> tput = values(cell, r -> r.path("throughputPerSecond").asDouble());
                 List<Double> cpu = values(cell, r -> r.path("cpuMicrosPerVerify").asDouble());
                 long failed = cell.stream().mapToLong(r -> r.path("completed").asLong() - r.path("allowed").asLong()).sum();
-                line("| %d | %s | %.0f (%.0f – %.0f) | %.1f | %.1f | %.0f (%.0f – %.0f) | %d |", concurrency, client,
-                        median(tput), min(tput), max(tput), median(values(cell, r -> r.path("p50Millis").asDouble())),
-                        median(values(cell, r -> r.path("p99Millis").asDouble())), median(cpu), min(cpu), max(cpu), failed);
+                List<Double> noJit = values(cell, r -> r.path("cpuMicrosPerVerifyWithoutJit").asDouble());
+                line("| %d | %s | %.0f (%.0f – %.0f) | %.1f | %.1f | %.0f (%.0f – %.0f) | %.0f (%.0f – %.0f) | %.1f | %d |", concurrency,
+                        client, median(tput), min(tput), max(tput), median(values(cell, r -> r.path("p50Millis").asDouble())),
+                        median(values(cell, r -> r.path("p99Millis").asDouble())), median(cpu), min(cpu), max(cpu),
+                        median(noJit), min(noJit), max(noJit), median(values(cell, r -> r.path("contextSwitchesPerVerify").asDouble())),
+                        failed);
             }
         }
         line("");
-        line("| concurrency | mfa4j / duo-client throughput | mfa4j / floor CPU per verify | duo-client / floor CPU per verify | mfa4j / floor throughput |");
-        line("|---|---|---|---|---|");
+        line("| concurrency | mfa4j / duo-client throughput | mfa4j / floor CPU per verify | same without JIT threads | duo-client / floor CPU per verify | mfa4j / floor throughput |");
+        line("|---|---|---|---|---|---|");
         for (int concurrency : new int[] {1, 16, 64}) {
             List<Double> tputRatio = new ArrayList<>();
             List<Double> cpuRatio = new ArrayList<>();
             List<Double> duoCpuRatio = new ArrayList<>();
             List<Double> floorTputRatio = new ArrayList<>();
+            List<Double> noJitRatio = new ArrayList<>();
             for (String round : rows.stream().map(r -> r.path("round").asText()).distinct().toList()) {
                 JsonNode mfa = find(rows, round, concurrency, "mfa4j");
                 JsonNode duo = find(rows, round, concurrency, "duo-client");
@@ -161,13 +165,14 @@ public final class Report {
                 if (mfa != null && floor != null) {
                     cpuRatio.add(mfa.path("cpuMicrosPerVerify").asDouble() / floor.path("cpuMicrosPerVerify").asDouble());
                     floorTputRatio.add(mfa.path("throughputPerSecond").asDouble() / floor.path("throughputPerSecond").asDouble());
+                    noJitRatio.add(mfa.path("cpuMicrosPerVerifyWithoutJit").asDouble() / floor.path("cpuMicrosPerVerifyWithoutJit").asDouble());
                 }
                 if (duo != null && floor != null) {
                     duoCpuRatio.add(duo.path("cpuMicrosPerVerify").asDouble() / floor.path("cpuMicrosPerVerify").asDouble());
                 }
             }
-            line("| %d | %s | %s | %s | %s |", concurrency, summary(tputRatio), summary(cpuRatio), summary(duoCpuRatio),
-                    summary(floorTputRatio));
+            line("| %d | %s | %s | %s | %s | %s |", concurrency, summary(tputRatio), summary(cpuRatio), summary(noJitRatio),
+                    summary(duoCpuRatio), summary(floorTputRatio));
         }
         line("");
     }
@@ -186,10 +191,11 @@ public final class Report {
         }
         line("### 4. Pushes in flight, each approved by the simulator after 5 s (client JVM -Xmx256m)");
         line("");
-        line("| client | pushes | all approved | outcomes | peak waiting at Duo at once | peak live threads (at rest) | peak OS threads | peak heap used MiB | peak sockets | last result after s | error |");
-        line("|---|---|---|---|---|---|---|---|---|---|---|");
+        line("| client | options | pushes | all approved | outcomes | peak waiting at Duo at once | peak live threads (at rest) | peak OS threads | peak heap used MiB | peak sockets | last result after s | error |");
+        line("|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (JsonNode r : rows) {
-            line("| %s | %d | %s | %s | %s | %s (%s) | %s | %s | %s | %s | %s |", r.path("client").asText(), r.path("count").asInt(),
+            line("| %s | %s | %d | %s | %s | %s | %s (%s) | %s | %s | %s | %s | %s |", r.path("client").asText(), text(r, "options"),
+                    r.path("count").asInt(),
                     r.path("allApproved").asBoolean() ? "yes" : "**no**", r.path("outcomes").toString().replace("\"", ""),
                     text(r, "peakWaitingAtDuo"), text(r, "peakLiveThreads"), text(r, "threadsAtRest"), text(r, "peakOsThreads"),
                     text(r, "peakHeapUsedMiB"), text(r, "peakSockets"), text(r, "lastCompletionSeconds"), text(r, "error"));
