@@ -7,14 +7,15 @@
 #   report.md  the tables (medians, ranges, ratios), made by Report from the raw results
 #
 # Usage: benchmarks/run.sh            (from anywhere; about 25 minutes on 2 cores)
-# Knobs (environment): ROUNDS=3  WARMUP=20 (s, per load JVM)  MEASURE=10 (s, per level)  PUSHES=10000  DUO_COUNTS="100 1000 3000 10000"
+# Knobs (environment): ROUNDS=3  WARMUP=15 (s, per load JVM)  MEASURE=10 (s, per level)  PUSHES=10000  DUO_COUNTS="100 1000 3000 10000"
 #                      SKIP="1 2 3 4" entries to skip, e.g. SKIP="3 4" for JMH only
 # Needs: JDK 17+, root (or CAP_NET_BIND_SERVICE) for port 443, which Duo's client requires.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ROUNDS=${ROUNDS:-3}
-WARMUP=${WARMUP:-20}
+WARMUP=${WARMUP:-15}
+SLICE=${SLICE:-350000}
 MEASURE=${MEASURE:-10}
 PUSHES=${PUSHES:-10000}
 DUO_COUNTS=${DUO_COUNTS:-"100 1000 3000 10000"}
@@ -94,13 +95,14 @@ fi
 
 # ---- 3: passcode verifications end to end ---------------------------------------------------
 # One JVM per client and round: JIT warm-up, then concurrency 1, 16 and 64. Each JVM uses its own
-# slice of 150,000 passcodes (1,000 users), so every call is a valid, unused passcode.
+# slice of $SLICE passcodes (1,000 users), so every call is a valid, unused passcode; a JVM that
+# uses its slice up stops early and says so (sliceExhausted).
 if ! skipped 3; then
-  java -cp "$JAR" dev.mfa4j.benchmarks.SimulatorConfigs passcodes "$OUT/simulator-passcodes.json" 1000 $(( (3 * ROUNDS + 1) * 150 ))
+  java -cp "$JAR" dev.mfa4j.benchmarks.SimulatorConfigs passcodes "$OUT/simulator-passcodes.json" 1000 $(( (3 * ROUNDS + 1) * SLICE / 1000 ))
   start_simulator "$OUT/simulator-passcodes.json" "$OUT/simulator-passcodes.log"
   echo "passcode load: warming up the simulator"
-  java -Xmx512m $CLIENT_JVM_OPTS -cp "$JAR" dev.mfa4j.benchmarks.PasscodeLoad --client floor --concurrency 16 --warmup 20 --measure 5 \
-    --offset 0 --limit 150000 "${SIM_ARGS[@]}" > "$OUT/passcode-simulator-warmup.log" 2>&1 || true
+  java -Xmx512m $CLIENT_JVM_OPTS -cp "$JAR" dev.mfa4j.benchmarks.PasscodeLoad --client floor --concurrency 16 --warmup 15 --measure 5 \
+    --offset 0 --limit "$SLICE" "${SIM_ARGS[@]}" > "$OUT/passcode-simulator-warmup.log" 2>&1 || true
   CLIENTS=(mfa4j duo-client floor)
   slice=1
   for round in $(seq 1 "$ROUNDS"); do
@@ -109,7 +111,7 @@ if ! skipped 3; then
       client=${CLIENTS[$(( (i + round - 1) % 3 ))]}
       echo "passcode load round $round: $client at 1, 16, 64"
       java -Xmx512m $CLIENT_JVM_OPTS -cp "$JAR" dev.mfa4j.benchmarks.PasscodeLoad --client "$client" --concurrency 1,16,64 \
-        --offset $((slice * 150000)) --limit 150000 --users 1000 --warmup "$WARMUP" --measure "$MEASURE" --round "$round" \
+        --offset $((slice * SLICE)) --limit "$SLICE" --users 1000 --warmup "$WARMUP" --measure "$MEASURE" --round "$round" \
         "${SIM_ARGS[@]}" > "$OUT/passcode-$round-$client.log" 2>&1 || true
       grep '^RESULT ' "$OUT/passcode-$round-$client.log" | cut -c8- >> "$OUT/passcode-load.jsonl" || true
       slice=$((slice + 1))

@@ -77,7 +77,7 @@ public final class Report {
         line("");
         line("| subject | median µs | range | allocated B/op (median) |");
         line("|---|---|---|---|");
-        for (String subject : List.of("mfa4j", "duoClient", "jdkFloor")) {
+        for (String subject : List.of("mfa4j", "mfa4jEncodeOnly", "duoClient", "jdkFloor")) {
             List<Double> s = score.get("RequestSigningBenchmark." + subject);
             if (s != null) {
                 line("| %s | %.2f | %.2f – %.2f | %.0f |", subject, median(s), min(s), max(s),
@@ -92,6 +92,10 @@ public final class Report {
             line("| ratio (per round, then median) | median | range |");
             line("|---|---|---|");
             ratioRow("mfa4j / floor (target ≤ 2)", mfa, floor);
+            List<Double> encodeOnly = score.get("RequestSigningBenchmark.mfa4jEncodeOnly");
+            if (encodeOnly != null) {
+                ratioRow("mfa4j without the HttpRequest / floor", encodeOnly, floor);
+            }
             ratioRow("duo-client / mfa4j", duo, mfa);
             ratioRow("duo-client / floor", duo, floor);
         }

@@ -26,6 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code mfa4j}: the duo provider's own encoder, from parameters to a ready
  *       {@code java.net.http.HttpRequest} (date, JSON body, canonical string, body hash, HMAC,
  *       Authorization header, URI).</li>
+ *   <li>{@code mfa4jEncodeOnly}: the same up to the signed, encoded request, without making the
+ *       {@code HttpRequest} (for comparison with the floor, which makes none).</li>
  *   <li>{@code duoClient}: Duo's client 0.7.1 as its README shows it: a request object (which
  *       builds its own OkHttpClient), three {@code addParam}, {@code signRequest}.</li>
  *   <li>{@code jdkFloor}: the JDK alone: JSON body by concatenation, SHA-512 of it, canonical
@@ -65,6 +67,11 @@ public class RequestSigningBenchmark {
     @Benchmark
     public HttpRequest mfa4j() {
         return mfa4j.build(USER, passcode(), TIMEOUT);
+    }
+
+    @Benchmark
+    public String mfa4jEncodeOnly() {
+        return mfa4j.authorization(USER, passcode());
     }
 
     @Benchmark

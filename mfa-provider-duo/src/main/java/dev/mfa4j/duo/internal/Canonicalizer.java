@@ -51,8 +51,8 @@ final class Canonicalizer {
      */
     static String v5(String date, String method, String host, String path, DuoParams queryParams, byte[] body,
             Map<String, String> duoHeaders) {
-        return String.join("\n", date, method.toUpperCase(Locale.ROOT), host.toLowerCase(Locale.ROOT), path,
-                queryParams.canonical(), sha512Hex(body), duoHeadersHash(duoHeaders));
+        return date + '\n' + method.toUpperCase(Locale.ROOT) + '\n' + host.toLowerCase(Locale.ROOT) + '\n' + path + '\n'
+                + queryParams.canonical() + '\n' + sha512Hex(body) + '\n' + duoHeadersHash(duoHeaders);
     }
 
     /**

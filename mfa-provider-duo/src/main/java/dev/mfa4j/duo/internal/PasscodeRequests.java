@@ -37,7 +37,23 @@ public final class PasscodeRequests {
      */
     public HttpRequest build(String username, String passcode, Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
+        return encode(username, passcode).toHttpRequest(timeout);
+    }
+
+    /**
+     * As {@link #build}, up to the encoded request (body, headers, signature), without making the
+     * JDK request.
+     *
+     * @param username the Duo username
+     * @param passcode the digits
+     * @return the {@code Authorization} header of the encoded request
+     */
+    public String authorization(String username, String passcode) {
+        return encode(username, passcode).headers().get("Authorization");
+    }
+
+    private EncodedRequest encode(String username, String passcode) {
         DuoParams params = DuoParams.builder().add("username", username).add("factor", "passcode").add("passcode", passcode).build();
-        return encoder.encode(DuoRequest.post("/auth/v2/auth", params)).toHttpRequest(timeout);
+        return encoder.encode(DuoRequest.post("/auth/v2/auth", params));
     }
 }
