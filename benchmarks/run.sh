@@ -7,8 +7,9 @@
 #   report.md  the tables (medians, ranges, ratios), made by Report from the raw results
 #
 # Usage: benchmarks/run.sh            (from anywhere; about 25 minutes on 2 cores)
-# Knobs (environment): ROUNDS=3  WARMUP=15 (s, per load JVM)  MEASURE=10 (s, per level)  PUSHES=10000  DUO_COUNTS="100 1000 3000 10000"
+# Knobs (environment): ROUNDS=3  WARMUP=15 (s, per load JVM)  MEASURE=10 (s, per level)  PUSHES=10000  DUO_COUNTS="100 1000 3000 5000 10000"
 #                      SKIP="1 2 3 4" entries to skip, e.g. SKIP="3 4" for JMH only
+#                      OUT=benchmarks/target/results (emptied first)
 # Needs: JDK 17+, root (or CAP_NET_BIND_SERVICE) for port 443, which Duo's client requires.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,9 +19,9 @@ WARMUP=${WARMUP:-15}
 SLICE=${SLICE:-350000}
 MEASURE=${MEASURE:-10}
 PUSHES=${PUSHES:-10000}
-DUO_COUNTS=${DUO_COUNTS:-"100 1000 3000 10000"}
+DUO_COUNTS=${DUO_COUNTS:-"100 1000 3000 5000 10000"}
 SKIP=${SKIP:-}
-OUT=benchmarks/target/results
+OUT=${OUT:-benchmarks/target/results}
 JAR=benchmarks/target/benchmarks.jar
 
 skipped() { [[ " $SKIP " == *" $1 "* ]]; }
@@ -138,12 +139,13 @@ if ! skipped 4; then
   for count in $DUO_COUNTS; do
     echo "push concurrency: duo-client, $count pushes"
     start_simulator "$OUT/simulator-pushes.json" "$OUT/simulator-pushes-duo-client-$count.log"
-    java -Xmx256m $CLIENT_JVM_OPTS -cp "$JAR" dev.mfa4j.benchmarks.PushConcurrency --client duo-client --count "$count" --limit-seconds 240 \
+    # A JVM past its heap can spin in full GCs without ever reaching its own time limit.
+    timeout 360 java -Xmx256m $CLIENT_JVM_OPTS -cp "$JAR" dev.mfa4j.benchmarks.PushConcurrency --client duo-client --count "$count" --limit-seconds 240 \
       "${SIM_ARGS[@]}" > "$OUT/push-duo-client-$count.log" 2>&1 || true
     stop_simulator
     line=$(grep '^RESULT ' "$OUT/push-duo-client-$count.log" | cut -c8- || true)
     if [[ -z "$line" ]]; then
-      line="{\"benchmark\":\"push-concurrency\",\"client\":\"duo-client\",\"count\":$count,\"allApproved\":false,\"error\":\"the JVM died: $(tail -1 "$OUT/push-duo-client-$count.log" | tr -d '"\\' | cut -c1-200)\"}"
+      line="{\"benchmark\":\"push-concurrency\",\"client\":\"duo-client\",\"count\":$count,\"allApproved\":false,\"error\":\"no result within 360 s (killed) or the JVM died: $(tail -1 "$OUT/push-duo-client-$count.log" | tr -d '"\\' | cut -c1-200)\"}"
     fi
     echo "$line" >> "$OUT/push-concurrency.jsonl"
     [[ "$line" == *'"allApproved":true'* ]] || break
