@@ -35,7 +35,6 @@ public record VerificationContext(Optional<String> clientIp, Optional<String> ap
 
     private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern IPV6_CHARACTERS = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
-    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     /**
      * @throws NullPointerException if a component is null
@@ -52,7 +51,7 @@ public record VerificationContext(Optional<String> clientIp, Optional<String> ap
                 throw new InvalidInputException("applicationName", "must be 1 to 256 characters without control characters");
             }
         });
-        if (!REQUEST_ID.matcher(requestId).matches()) {
+        if (!isRequestId(requestId)) {
             throw new InvalidInputException("requestId", "must be 1 to 128 of A-Z a-z 0-9 . _ : -");
         }
     }
@@ -65,6 +64,23 @@ public record VerificationContext(Optional<String> clientIp, Optional<String> ap
     /** @return a builder for a context */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** {@code [A-Za-z0-9._:-]{1,128}}, checked without a regex: it runs on every verification. */
+    private static boolean isRequestId(String id) {
+        int length = id.length();
+        if (length < 1 || length > 128) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = id.charAt(i);
+            boolean allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '_' || c == ':' || c == '-';
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void checkIpLiteral(String ip) {

@@ -19,6 +19,12 @@ final class DuoDates {
     private static final DateTimeFormatter RFC_2822 =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss '-0000'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
+    /** The last second formatted: the date changes once a second, requests come more often. */
+    private record Formatted(long epochSecond, String text) {
+    }
+
+    private static volatile Formatted last = new Formatted(Long.MIN_VALUE, "");
+
     private DuoDates() {
     }
 
@@ -27,7 +33,13 @@ final class DuoDates {
      * @return its current time in Duo's date form
      */
     static String now(Clock clock) {
-        return format(clock.instant());
+        long second = clock.instant().getEpochSecond();
+        Formatted cached = last;
+        if (cached.epochSecond() != second) {
+            cached = new Formatted(second, format(Instant.ofEpochSecond(second)));
+            last = cached;
+        }
+        return cached.text();
     }
 
     /**

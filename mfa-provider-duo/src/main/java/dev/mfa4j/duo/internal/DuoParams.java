@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * The parameters of one Duo request, kept sorted by key and then by value, which is the order
@@ -48,9 +47,17 @@ record DuoParams(List<Param> entries) {
 
     /** @return {@code k=v&k=v...} with both sides URL-encoded, in sorted order; empty for none */
     String canonical() {
-        return entries.stream()
-                .map(p -> DuoUrlEncoding.encode(p.key()) + "=" + DuoUrlEncoding.encode(p.value()))
-                .collect(Collectors.joining("&"));
+        if (entries.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        for (Param p : entries) {
+            if (out.length() > 0) {
+                out.append('&');
+            }
+            out.append(DuoUrlEncoding.encode(p.key())).append('=').append(DuoUrlEncoding.encode(p.value()));
+        }
+        return out.toString();
     }
 
     /**

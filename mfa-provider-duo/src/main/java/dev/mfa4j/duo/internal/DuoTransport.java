@@ -35,6 +35,8 @@ final class DuoTransport {
 
     /** Duo's answers are small; a preauth with many devices is a few kilobytes. */
     static final long MAX_BODY_BYTES = 256 * 1024;
+    /** The one call Duo holds open while it waits for the user. */
+    static final String LONG_POLL_PATH = "/auth/v2/auth_status";
 
     private final HttpClient client;
     private final RequestEncoder encoder;
@@ -42,6 +44,10 @@ final class DuoTransport {
     private final RetryPolicy retryPolicy;
     private final Executor executor;
     private final String host;
+    /** Ordinary calls: a passcode, a push's preauth and auth. They never wait behind long-polls. */
+    private final ExchangeGate calls;
+    /** {@code auth_status} long-polls, which Duo may hold open until the user answers. */
+    private final ExchangeGate longPolls;
 
     /**
      * @param client the shared client
@@ -50,20 +56,26 @@ final class DuoTransport {
      * @param retryPolicy when to retry a 429
      * @param executor where delayed retries start; must not be one that runs tasks inline
      * @param host the host, for messages
+     * @param maxExchanges the most exchanges in flight (so connections): a quarter for ordinary
+     *     calls, the rest for long-polls
      */
     DuoTransport(HttpClient client, RequestEncoder encoder, ReplyParser parser, RetryPolicy retryPolicy, Executor executor,
-            String host) {
+            String host, int maxExchanges) {
         this.client = Objects.requireNonNull(client, "client");
         this.encoder = Objects.requireNonNull(encoder, "encoder");
         this.parser = Objects.requireNonNull(parser, "parser");
         this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.host = Objects.requireNonNull(host, "host");
+        int forCalls = Math.max(1, maxExchanges / 4);
+        this.calls = new ExchangeGate(forCalls);
+        this.longPolls = new ExchangeGate(Math.max(1, maxExchanges - forCalls));
     }
 
     /**
      * @param request the call
-     * @param timeout the limit for each try, from sending to the last body byte
+     * @param timeout the limit for each try, from the call (a wait for a free connection included)
+     *     to the last body byte
      * @param retryLimit a bound on the total wait for 429 retries besides the policy's budget
      *     (such as the time left before a push deadline)
      * @return the reply; never completes exceptionally
@@ -93,6 +105,27 @@ final class DuoTransport {
 
     private CompletableFuture<DuoReply> once(DuoRequest request, Duration timeout) {
         long started = System.nanoTime();
+        ExchangeGate gate = request.path().equals(LONG_POLL_PATH) ? longPolls : calls;
+        return gate.acquire(timeout).thenCompose(admitted -> {
+            if (!admitted) {
+                LOG.debug("{} waited {} ms for one of the {} connections; not sent", request.describe(), timeout.toMillis(), gate.max());
+                return CompletableFuture.completedFuture(new DuoReply.Unusable(Reason.PROVIDER_UNAVAILABLE, "no answer to "
+                        + request.describe() + " to " + host + " within " + timeout.toMillis() + " ms (all " + gate.max()
+                        + " connections were busy)", true, Optional.empty()));
+            }
+            CompletableFuture<DuoReply> reply;
+            try {
+                Duration left = timeout.minusNanos(System.nanoTime() - started);
+                reply = exchange(request, left.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : left, started);
+            } catch (RuntimeException e) {
+                gate.release();
+                throw e;
+            }
+            return reply.whenComplete((r, e) -> gate.release());
+        });
+    }
+
+    private CompletableFuture<DuoReply> exchange(DuoRequest request, Duration timeout, long started) {
         CompletableFuture<HttpResponse<byte[]>> sent;
         try {
             EncodedRequest encoded = encoder.encode(request);

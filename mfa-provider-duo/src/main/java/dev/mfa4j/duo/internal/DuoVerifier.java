@@ -76,7 +76,8 @@ final class DuoVerifier implements MfaVerifier {
         RequestEncoder encoder = new RequestEncoder(settings.host(), signer, settings.signatureVersion(), tuning.clock(),
                 tuning.userAgent());
         RetryPolicy retries = new RetryPolicy(tuning.retryInitial(), settings.retryBudget(), tuning.jitter());
-        this.transport = new DuoTransport(client, encoder, new ReplyParser(tuning.clock()), retries, executor, settings.host());
+        this.transport = new DuoTransport(client, encoder, new ReplyParser(tuning.clock()), retries, executor, settings.host(),
+                tuning.maxExchanges());
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns a {@link DuoRequest} into the bytes Duo receives, signed with the configured version.
@@ -34,6 +35,8 @@ final class RequestEncoder {
     private final SignatureVersion version;
     private final Clock clock;
     private final String userAgent;
+    /** URIs without a query, by path: the few Auth API paths, parsed once. */
+    private final ConcurrentHashMap<String, URI> uris = new ConcurrentHashMap<>();
 
     /**
      * @param host the host as configured, with {@code :port} if any; signed lower-cased
@@ -60,7 +63,8 @@ final class RequestEncoder {
     EncodedRequest encode(DuoRequest request) {
         boolean get = request.method().equals("GET");
         String query = get ? request.params().canonical() : "";
-        URI uri = URI.create("https://" + host + request.path() + (query.isEmpty() ? "" : "?" + query));
+        URI uri = query.isEmpty() ? uris.computeIfAbsent(request.path(), path -> URI.create("https://" + host + path))
+                : URI.create("https://" + host + request.path() + "?" + query);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("User-Agent", userAgent);
         byte[] body = new byte[0];

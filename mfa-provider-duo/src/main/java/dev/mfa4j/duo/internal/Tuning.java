@@ -19,9 +19,10 @@ import java.util.function.LongUnaryOperator;
  *     answers {@code waiting} without long-polling
  * @param userAgent the {@code User-Agent} header
  * @param jitter the random extra added to a retry wait, given half the wait in milliseconds
+ * @param maxExchanges the most HTTP exchanges (so connections) in flight at once; more wait their turn
  */
 record Tuning(Clock clock, Optional<Executor> executor, Duration retryInitial, Duration minPollInterval, String userAgent,
-        LongUnaryOperator jitter) {
+        LongUnaryOperator jitter, int maxExchanges) {
 
     Tuning {
         Objects.requireNonNull(clock, "clock");
@@ -30,14 +31,18 @@ record Tuning(Clock clock, Optional<Executor> executor, Duration retryInitial, D
         Objects.requireNonNull(minPollInterval, "minPollInterval");
         Objects.requireNonNull(userAgent, "userAgent");
         Objects.requireNonNull(jitter, "jitter");
+        if (maxExchanges < 1) {
+            throw new IllegalArgumentException("maxExchanges must be at least 1");
+        }
     }
 
     /**
      * @param version the provider version for the user agent
-     * @return production values: system UTC clock, own pool, 1 s first retry, 1 s between polls
+     * @return production values: system UTC clock, own pool, 1 s first retry, 1 s between polls,
+     *     {@value ExchangeGate#DEFAULT_MAX_EXCHANGES} exchanges in flight at most
      */
     static Tuning defaults(String version) {
         return new Tuning(Clock.systemUTC(), Optional.empty(), RetryPolicy.DEFAULT_INITIAL, Duration.ofSeconds(1),
-                "mfa4j-duo/" + version, RetryPolicy.RANDOM_JITTER);
+                "mfa4j-duo/" + version, RetryPolicy.RANDOM_JITTER, ExchangeGate.DEFAULT_MAX_EXCHANGES);
     }
 }

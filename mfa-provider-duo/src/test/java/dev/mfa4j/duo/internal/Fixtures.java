@@ -38,7 +38,8 @@ final class Fixtures {
 
     /** @return tuning for tests: fast retries without jitter, fast polls, our executor */
     static Tuning tuning(ExecutorService executor, Clock clock) {
-        return new Tuning(clock, Optional.of(executor), Duration.ofMillis(20), Duration.ofMillis(5), "mfa4j-duo/test", half -> 0);
+        return new Tuning(clock, Optional.of(executor), Duration.ofMillis(20), Duration.ofMillis(5), "mfa4j-duo/test", half -> 0,
+                ExchangeGate.DEFAULT_MAX_EXCHANGES);
     }
 
     /**
