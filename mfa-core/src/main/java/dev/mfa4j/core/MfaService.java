@@ -17,6 +17,7 @@ import dev.mfa4j.api.spi.MfaConfigurationStore;
 import dev.mfa4j.api.spi.MfaProvider;
 import dev.mfa4j.core.internal.AttemptGate;
 import dev.mfa4j.core.internal.Authorization;
+import dev.mfa4j.core.internal.DeadlineTimer;
 import dev.mfa4j.core.internal.EventDispatcher;
 import dev.mfa4j.core.internal.GuardedStore;
 import dev.mfa4j.core.internal.ProviderRegistry;
@@ -76,7 +77,7 @@ public final class MfaService implements AutoCloseable {
         AttemptGate gate = new AttemptGate(builder.attemptStore == null ? new InMemoryAttemptStore() : builder.attemptStore,
                 builder.attemptPolicy, clock);
         this.engine = new VerificationEngine(store, providers, verifiers, gate, events, clock, builder.callbackExecutor,
-                builder.maxVerificationTime);
+                builder.maxVerificationTime, new DeadlineTimer());
     }
 
     private static SecretSealer.SealingKeysAccess access(SealingKeys keys) {

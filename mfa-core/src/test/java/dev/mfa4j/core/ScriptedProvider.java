@@ -34,6 +34,13 @@ public class ScriptedProvider implements MfaProvider {
     final List<VerificationRequest> requests = new CopyOnWriteArrayList<>();
     volatile Function<VerificationRequest, CompletableFuture<VerificationOutcome>> behaviour = ScriptedProvider::defaultBehaviour;
 
+    /**
+     * @param behaviour how verifiers answer from now on (for tests in other packages)
+     */
+    public void behaveAs(Function<VerificationRequest, CompletableFuture<VerificationOutcome>> behaviour) {
+        this.behaviour = behaviour;
+    }
+
     /** Public, as {@link java.util.ServiceLoader} needs it. */
     public ScriptedProvider() {
     }

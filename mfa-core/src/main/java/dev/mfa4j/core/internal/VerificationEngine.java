@@ -26,7 +26,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
@@ -51,6 +50,7 @@ public final class VerificationEngine {
     private final VerificationAudit audit;
     private final Executor callbackExecutor;
     private final Duration maxVerificationTime;
+    private final DeadlineTimer deadlines;
 
     /**
      * @param store the configuration store
@@ -62,9 +62,10 @@ public final class VerificationEngine {
      * @param callbackExecutor where results are completed; null to complete them on the
      *     provider's thread
      * @param maxVerificationTime the safety net for a passcode verification that never ends
+     * @param deadlines ends verifications past their deadline
      */
     public VerificationEngine(GuardedStore store, ProviderRegistry providers, VerifierCache verifiers, AttemptGate gate,
-            EventDispatcher events, Clock clock, Executor callbackExecutor, Duration maxVerificationTime) {
+            EventDispatcher events, Clock clock, Executor callbackExecutor, Duration maxVerificationTime, DeadlineTimer deadlines) {
         this.store = Objects.requireNonNull(store, "store");
         this.providers = Objects.requireNonNull(providers, "providers");
         this.verifiers = Objects.requireNonNull(verifiers, "verifiers");
@@ -72,6 +73,7 @@ public final class VerificationEngine {
         this.audit = new VerificationAudit(Objects.requireNonNull(events, "events"), Objects.requireNonNull(clock, "clock"));
         this.callbackExecutor = callbackExecutor;
         this.maxVerificationTime = Objects.requireNonNull(maxVerificationTime, "maxVerificationTime");
+        this.deadlines = Objects.requireNonNull(deadlines, "deadlines");
     }
 
     /**
@@ -173,11 +175,15 @@ public final class VerificationEngine {
             outcome = CompletableFuture.failedFuture(e);
         }
         boolean outOfBand = credential instanceof Credential.Keyword;
-        // A push past its time to live is over: a late approval must not count (the copy is what times out).
         Duration deadline = outOfBand ? gate.policy().pushTtl() : maxVerificationTime;
-        CompletableFuture<VerificationOutcome> bounded = outcome.copy().orTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        long calledAt = System.nanoTime();
+        CompletableFuture<VerificationOutcome> bounded = deadlines.bound(outcome, deadline);
         BiFunction<VerificationOutcome, Throwable, VerificationResult> finish = (o, failure) -> {
-            Ending ending = toEnding(o, failure, outOfBand, deadline, context.requestId());
+            // A push past its time to live is over: an answer after it, even an approval, must not
+            // count, however late the shared timer fires.
+            boolean expired = outOfBand && System.nanoTime() - calledAt >= deadline.toNanos();
+            Ending ending = expired ? toEnding(null, new TimeoutException(), true, deadline, context.requestId())
+                    : toEnding(o, failure, outOfBand, deadline, context.requestId());
             gate.settle(entry.ticket(), ending.result().reason());
             Ending last = failOpen(ending, configuration, context.requestId(), principal);
             return attempt.end(last.result(), last.detail());
