@@ -81,12 +81,28 @@ final class DuoTransport {
      * @return the reply; never completes exceptionally
      */
     CompletableFuture<DuoReply> call(DuoRequest request, Duration timeout, Duration retryLimit) {
-        return attempt(request, timeout, retryLimit, 0, Duration.ZERO);
+        return call(request, timeout, retryLimit, timeout);
     }
 
-    private CompletableFuture<DuoReply> attempt(DuoRequest request, Duration timeout, Duration retryLimit, int retries,
+    /**
+     * As {@link #call(DuoRequest, Duration, Duration)}, with a separate bound on the wait for a free
+     * connection: a push may queue for as long as its own deadline allows, and its exchange, once
+     * started, still gets {@code timeout}.
+     *
+     * @param request the call
+     * @param timeout the limit for each try once its exchange starts
+     * @param retryLimit a bound on the total wait for 429 retries besides the policy's budget
+     * @param queueLimit the limit for each try from its start, the wait for a connection included (429 waits
+     *     between tries are bounded by the retry budget instead)
+     * @return the reply; never completes exceptionally
+     */
+    CompletableFuture<DuoReply> call(DuoRequest request, Duration timeout, Duration retryLimit, Duration queueLimit) {
+        return attempt(request, timeout, retryLimit, queueLimit, 0, Duration.ZERO);
+    }
+
+    private CompletableFuture<DuoReply> attempt(DuoRequest request, Duration timeout, Duration retryLimit, Duration queueLimit, int retries,
             Duration waited) {
-        return once(request, timeout).thenCompose(reply -> {
+        return once(request, timeout, queueLimit).thenCompose(reply -> {
             if (!(reply instanceof DuoReply.Fail fail) || !fail.rateLimited() || !request.mayRetryOn429()) {
                 return CompletableFuture.completedFuture(reply);
             }
@@ -99,23 +115,24 @@ final class DuoTransport {
             LOG.info("Duo rate-limited {} (HTTP {}); retrying in {} ms", request.describe(), fail.httpStatus(), wait.get().toMillis());
             Executor later = CompletableFuture.delayedExecutor(wait.get().toMillis(), TimeUnit.MILLISECONDS, executor);
             return CompletableFuture.supplyAsync(() -> null, later)
-                    .thenCompose(ignored -> attempt(request, timeout, retryLimit, retries + 1, waited.plus(wait.get())));
+                    .thenCompose(ignored -> attempt(request, timeout, retryLimit, queueLimit, retries + 1, waited.plus(wait.get())));
         });
     }
 
-    private CompletableFuture<DuoReply> once(DuoRequest request, Duration timeout) {
+    private CompletableFuture<DuoReply> once(DuoRequest request, Duration timeout, Duration queueLimit) {
         long started = System.nanoTime();
         ExchangeGate gate = request.path().equals(LONG_POLL_PATH) ? longPolls : calls;
-        return gate.acquire(timeout).thenCompose(admitted -> {
+        return gate.acquire(queueLimit).thenCompose(admitted -> {
             if (!admitted) {
-                LOG.debug("{} waited {} ms for one of the {} connections; not sent", request.describe(), timeout.toMillis(), gate.max());
+                LOG.debug("{} waited {} ms for one of the {} connections; not sent", request.describe(), queueLimit.toMillis(), gate.max());
                 return CompletableFuture.completedFuture(new DuoReply.Unusable(Reason.PROVIDER_UNAVAILABLE, "no answer to "
-                        + request.describe() + " to " + host + " within " + timeout.toMillis() + " ms (all " + gate.max()
+                        + request.describe() + " to " + host + " within " + queueLimit.toMillis() + " ms (all " + gate.max()
                         + " connections were busy)", true, Optional.empty()));
             }
             CompletableFuture<DuoReply> reply;
             try {
-                Duration left = timeout.minusNanos(System.nanoTime() - started);
+                Duration queueLeft = queueLimit.minusNanos(System.nanoTime() - started);
+                Duration left = queueLeft.compareTo(timeout) < 0 ? queueLeft : timeout;
                 reply = exchange(request, left.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : left, started);
             } catch (RuntimeException e) {
                 gate.release();

@@ -135,7 +135,7 @@ final class DuoVerifier implements MfaVerifier {
             return done(VerificationOutcome.error("the duo provider does not know the keyword '" + credential.factor() + "'", null));
         }
         long deadline = System.nanoTime() + settings.pushTimeout().toNanos();
-        return preauth(request, choice.get()).thenCompose(decision -> {
+        return preauth(request, choice.get(), deadline).thenCompose(decision -> {
             if (decision instanceof PreauthDecision.Done d) {
                 return done(d.outcome());
             }
@@ -143,7 +143,7 @@ final class DuoVerifier implements MfaVerifier {
             // The Verified Push code may come with any answer; the login page is told each code once.
             AtomicReference<String> lastCode = new AtomicReference<>();
             reportCode(request, proceed.statusMessage(), lastCode);
-            return choice.get().factor() == Factor.SMS ? sms(request, proceed)
+            return choice.get().factor() == Factor.SMS ? sms(request, proceed, deadline)
                     : outOfBand(request, choice.get().factor(), proceed, deadline, lastCode);
         });
     }
@@ -158,20 +158,22 @@ final class DuoVerifier implements MfaVerifier {
                 .thenApply(reply -> finalAnswer(reply, Factor.PASSCODE, digits));
     }
 
-    private CompletableFuture<PreauthDecision> preauth(VerificationRequest request, KeywordChoice choice) {
+    private CompletableFuture<PreauthDecision> preauth(VerificationRequest request, KeywordChoice choice, long deadline) {
         DuoParams.Builder params = withUser(request);
         if (settings.verifiedPush() && choice.factor() == Factor.PUSH) {
             params.add("client_supports_verified_push", "1");
         }
-        return transport.call(DuoRequest.post("/auth/v2/preauth", params.build()), settings.requestTimeout(), settings.retryBudget())
+        return transport.call(DuoRequest.post("/auth/v2/preauth", params.build()), settings.requestTimeout(), settings.retryBudget(),
+                untilDeadline(deadline))
                 .thenApply(reply -> reply instanceof DuoReply.Ok ok
                         ? PreauthAnswers.decide(ok.response(), choice)
                         : new PreauthDecision.Done(notOk(reply, null)));
     }
 
-    private CompletableFuture<VerificationOutcome> sms(VerificationRequest request, PreauthDecision.Proceed proceed) {
+    private CompletableFuture<VerificationOutcome> sms(VerificationRequest request, PreauthDecision.Proceed proceed, long deadline) {
         DuoParams params = withUser(request).add("factor", "sms").add("device", proceed.device()).build();
-        return transport.call(DuoRequest.post("/auth/v2/auth", params), settings.requestTimeout(), settings.retryBudget())
+        return transport.call(DuoRequest.post("/auth/v2/auth", params), settings.requestTimeout(), settings.retryBudget(),
+                untilDeadline(deadline))
                 .thenApply(reply -> finalAnswer(reply, Factor.SMS, null));
     }
 
@@ -184,7 +186,8 @@ final class DuoVerifier implements MfaVerifier {
             proceed.txid().ifPresent(txid -> params.add("txid", txid));
         }
         long started = System.nanoTime();
-        return transport.call(DuoRequest.post("/auth/v2/auth", params.build()), settings.requestTimeout(), settings.retryBudget())
+        return transport.call(DuoRequest.post("/auth/v2/auth", params.build()), settings.requestTimeout(), settings.retryBudget(),
+                untilDeadline(deadline))
                 .thenCompose(reply -> {
                     if (!(reply instanceof DuoReply.Ok ok)) {
                         return done(notOk(reply, null));
@@ -199,6 +202,16 @@ final class DuoVerifier implements MfaVerifier {
                     reportCode(request, message, lastCode);
                     return poll(request, factor, txid, started, deadline, lastCode);
                 });
+    }
+
+    /**
+     * How long a call of a push, phone or sms flow may wait for a free connection: until the
+     * flow's deadline, since under a burst the wait is ours, not Duo's, and the user is waiting for
+     * the push anyway (never less than the request timeout, so a quick flow is not starved).
+     */
+    private Duration untilDeadline(long deadline) {
+        Duration left = Duration.ofNanos(deadline - System.nanoTime());
+        return left.compareTo(settings.requestTimeout()) > 0 ? left : settings.requestTimeout();
     }
 
     private CompletableFuture<VerificationOutcome> poll(VerificationRequest request, Factor factor, String txid, long started, long deadline,
