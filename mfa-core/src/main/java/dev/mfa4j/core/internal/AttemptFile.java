@@ -5,15 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mfa4j.api.StoreException;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -126,28 +124,11 @@ public final class AttemptFile {
      *     valid attempt file
      */
     public static Content read(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
+        Optional<JsonNode> document = StoreFile.readDocument(file, WHAT, FORMAT);
+        if (document.isEmpty()) {
             return Content.EMPTY;
-        } catch (IOException e) {
-            throw new StoreException("cannot read the " + WHAT + " " + file + ": " + e.getClass().getSimpleName(), e);
         }
-        JsonNode root;
-        try {
-            root = StoreFile.MAPPER.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            throw corrupt(file, "it is not valid JSON" + StoreFile.at(e.getLocation()));
-        } catch (IOException e) {
-            throw new StoreException("cannot read the " + WHAT + " " + file + ": " + e.getClass().getSimpleName(), e);
-        }
-        if (root == null || !root.isObject()) {
-            throw corrupt(file, "it is not a JSON object");
-        }
-        if (!FORMAT.equals(root.path("Format").asText(null))) {
-            throw corrupt(file, "its Format is not " + FORMAT);
-        }
+        JsonNode root = document.get();
         Map<String, AttemptRecord> records = new TreeMap<>();
         int index = 0;
         for (JsonNode node : array(file, root, "Keys")) {
@@ -279,7 +260,7 @@ public final class AttemptFile {
         throw corrupt(file, where + "." + field + " is not an ISO-8601 instant such as 2026-11-28T10:00:00Z");
     }
 
-    private static StoreException corrupt(Path file, String what) {
-        return new StoreException("the " + WHAT + " " + file + " is not valid: " + what + "; it was left as it is (fix or move it away)");
+    private static StoreException corrupt(Path file, String problem) {
+        return StoreFile.corrupt(file, WHAT, problem);
     }
 }

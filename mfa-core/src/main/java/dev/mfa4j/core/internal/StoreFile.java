@@ -23,6 +23,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The file store's format and its safe writing. The file is one JSON object:
@@ -43,6 +44,7 @@ public final class StoreFile {
 
     /** The format marker of this version. */
     public static final String FORMAT = "mfa4j-store/1";
+    private static final String WHAT = "MFA store file";
 
     /** Strict reading (no repeated keys, nothing after the document); shared with {@link AttemptFile}. */
     static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
@@ -65,28 +67,11 @@ public final class StoreFile {
      *     valid store file
      */
     public static StoreState read(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
+        Optional<JsonNode> document = readDocument(file, WHAT, FORMAT);
+        if (document.isEmpty()) {
             return StoreState.EMPTY;
-        } catch (IOException e) {
-            throw new StoreException("cannot read the MFA store file " + file + ": " + e.getClass().getSimpleName(), e);
         }
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            throw corrupt(file, "it is not valid JSON" + at(e.getLocation()));
-        } catch (IOException e) {
-            throw new StoreException("cannot read the MFA store file " + file + ": " + e.getClass().getSimpleName(), e);
-        }
-        if (root == null || !root.isObject()) {
-            throw corrupt(file, "it is not a JSON object");
-        }
-        if (!FORMAT.equals(root.path("Format").asText(null))) {
-            throw corrupt(file, "its Format is not " + FORMAT);
-        }
+        JsonNode root = document.get();
         Map<String, MfaConfiguration> configurations = new LinkedHashMap<>();
         int index = 0;
         for (JsonNode node : array(file, root, "Configurations")) {
@@ -196,9 +181,55 @@ public final class StoreFile {
         return value.textValue();
     }
 
-    private static StoreException corrupt(Path file, String what) {
-        return new StoreException("the MFA store file " + file + " is not valid: " + what
-                + "; it was left as it is (fix or move it away)");
+    /**
+     * Reads one of mfa4j's JSON files: the whole file, which must be a JSON object whose
+     * {@code Format} is {@code format}.
+     *
+     * @param file the file
+     * @param what what the file is, for messages, such as "MFA store file"
+     * @param format the expected {@code Format}
+     * @return the root object, or empty if the file does not exist
+     * @throws StoreException naming the file and the position, never the content, if it cannot be
+     *     read or is not such a file
+     */
+    static Optional<JsonNode> readDocument(Path file, String what, String format) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new StoreException("cannot read the " + what + " " + file + ": " + e.getClass().getSimpleName(), e);
+        }
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw corrupt(file, what, "it is not valid JSON" + at(e.getLocation()));
+        } catch (IOException e) {
+            throw new StoreException("cannot read the " + what + " " + file + ": " + e.getClass().getSimpleName(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw corrupt(file, what, "it is not a JSON object");
+        }
+        if (!format.equals(root.path("Format").asText(null))) {
+            throw corrupt(file, what, "its Format is not " + format);
+        }
+        return Optional.of(root);
+    }
+
+    private static StoreException corrupt(Path file, String problem) {
+        return corrupt(file, WHAT, problem);
+    }
+
+    /**
+     * @param file the file
+     * @param what what the file is
+     * @param problem what is wrong with it
+     * @return an exception saying the file is left as it is
+     */
+    static StoreException corrupt(Path file, String what, String problem) {
+        return new StoreException("the " + what + " " + file + " is not valid: " + problem + "; it was left as it is (fix or move it away)");
     }
 
     static String at(JsonLocation location) {
