@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,12 +35,20 @@ class ConnectionQueueTest {
     @BeforeAll
     static void start() {
         duo = new DuoStub();
-        executor = Fixtures.executor();
-        // Each ordinary call takes 700 ms, so the fourth in line waits about 2.1 s for the one slot.
+        // One thread: the verifications start in the order the tests submit them, so the order in
+        // which they queue for the one connection is the order written below, not a race.
+        executor = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "duo-test-callback");
+            t.setDaemon(true);
+            return t;
+        });
+        // Each ordinary call takes 400 ms on the one connection for ordinary calls, so six calls
+        // ahead of a caller hold it up for 2.4 s, past the 2 s request timeout. The request timeout
+        // leaves each call 1.6 s for a cold TLS handshake on a busy machine.
         duo.server.stubFor(post(urlPathEqualTo("/auth/v2/preauth")).willReturn(ok(DuoVerifierFlowsTest.PREAUTH_AUTH)
-                .withFixedDelay(700)));
+                .withFixedDelay(400)));
         duo.server.stubFor(post(urlPathEqualTo("/auth/v2/auth")).willReturn(ok("{\"txid\":\"" + DuoVerifierFlowsTest.TXID + "\"}")
-                .withFixedDelay(700)));
+                .withFixedDelay(400)));
         duo.server.stubFor(get(urlPathEqualTo("/auth/v2/auth_status"))
                 .willReturn(ok("{\"result\":\"allow\",\"status\":\"allow\",\"status_msg\":\"Success.\"}")));
     }
@@ -53,9 +63,10 @@ class ConnectionQueueTest {
     private static DuoVerifier verifier() {
         Tuning tight = new Tuning(Clock.systemUTC(), Optional.of(executor), Duration.ofMillis(20), Duration.ofMillis(5), "mfa4j-duo/test",
                 half -> 0, 4);
-        return DuoVerifiers.open(Fixtures.config(duo.host(), "RequestTimeout", "1s", "PushTimeout", "20s"), tight);
+        return DuoVerifiers.open(Fixtures.config(duo.host(), "RequestTimeout", "2s", "PushTimeout", "20s"), tight);
     }
 
+    /** Four pushes make eight ordinary calls, 3.2 s on the one connection: the last ones start after 2 s. */
     @Test
     void pushesQueuePastTheRequestTimeoutWithinTheirDeadline() {
         DuoVerifier verifier = verifier();
@@ -71,7 +82,8 @@ class ConnectionQueueTest {
     void aPasscodeQueuesNoLongerThanTheRequestTimeout() {
         DuoVerifier verifier = verifier();
         List<CompletableFuture<VerificationOutcome>> pushes = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
+        // Six preauths queue ahead of the passcode: 2.4 s of ordinary calls.
+        for (int i = 0; i < 6; i++) {
             pushes.add(verifier.verify(Fixtures.request(Credential.PUSH)));
         }
 
