@@ -48,6 +48,8 @@ final class DuoTransport {
     private final ExchangeGate calls;
     /** {@code auth_status} long-polls, which Duo may hold open until the user answers. */
     private final ExchangeGate longPolls;
+    /** Ends exchanges that outlive their timeout, without a timer task per exchange. */
+    private final ExchangeDeadlines deadlines = new ExchangeDeadlines();
 
     /**
      * @param client the shared client
@@ -154,7 +156,7 @@ final class DuoTransport {
         }
         // HttpRequest.timeout bounds the wait for headers only; this bounds the body too, and
         // cancelling the JDK's future aborts the exchange.
-        CompletableFuture<HttpResponse<byte[]>> bounded = sent.copy().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        CompletableFuture<HttpResponse<byte[]>> bounded = deadlines.bound(sent, timeout);
         return bounded.handle((response, failure) -> {
             long millis = (System.nanoTime() - started) / 1_000_000;
             if (failure != null) {
