@@ -25,6 +25,12 @@ final class DuoDates {
 
     private static volatile Formatted last = new Formatted(Long.MIN_VALUE, "");
 
+    /** The last date header read: every answer carries one, and it changes once a second. */
+    private record Parsed(String text, Optional<Instant> instant) {
+    }
+
+    private static volatile Parsed lastParsed = new Parsed("", Optional.empty());
+
     private DuoDates() {
     }
 
@@ -60,8 +66,17 @@ final class DuoDates {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
+        Parsed cached = lastParsed;
+        if (!cached.text().equals(value)) {
+            cached = new Parsed(value, parse(value.strip()));
+            lastParsed = cached;
+        }
+        return cached.instant();
+    }
+
+    private static Optional<Instant> parse(String value) {
         try {
-            return Optional.of(Instant.from(DateTimeFormatter.RFC_1123_DATE_TIME.parse(value.strip())));
+            return Optional.of(Instant.from(DateTimeFormatter.RFC_1123_DATE_TIME.parse(value)));
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
