@@ -190,11 +190,17 @@ class DuoLoginFlowTest {
         assertThat(mfa.verify(principal("bob"), "333333").reason()).isEqualTo(Reason.PROVIDER_UNAVAILABLE);
         duo.injectFault("/auth/v2/auth", Fault.dropConnection(1));
         assertThat(mfa.verify(principal("bob"), "333333").reason()).isEqualTo(Reason.PROVIDER_UNAVAILABLE);
-        duo.injectFault("/auth/v2/auth", Fault.slow(1, Duration.ofSeconds(4)));
+        // A 2 s request timeout for the slow answer only, which comes 20 s late: it times out
+        // however late the timer fires. The other calls keep the 10 s that a handshake needs.
+        mfa.configurations().update(DuoAgainstSimulator.CONFIGURATION, DuoAgainstSimulator.configuration(duo, "2s", "")
+                .replaceFirst("\"Name\": \"Duo\", ", ""));
+        duo.injectFault("/auth/v2/auth", Fault.slow(1, Duration.ofSeconds(20)));
         assertThat(mfa.verify(principal("bob"), "333333").reason()).as("slower than RequestTimeout").isEqualTo(Reason.PROVIDER_UNAVAILABLE);
 
         mfa.configurations().update(DuoAgainstSimulator.CONFIGURATION, DuoAgainstSimulator.configuration(duo, ", \"FailMode\": \"open\"")
                 .replaceFirst("\"Name\": \"Duo\", ", ""));
+        // The slow fault is used up, unless the 2 s ran out before the request was even sent.
+        duo.clearFaults();
         duo.injectFault("/auth/v2/auth", Fault.serverError(1, 500));
         assertThat(mfa.verify(principal("bob"), "333333").reason()).isEqualTo(Reason.FAIL_OPEN_BYPASS);
         assertThat(events).anyMatch(e -> e instanceof dev.mfa4j.api.event.VerificationEvent v
