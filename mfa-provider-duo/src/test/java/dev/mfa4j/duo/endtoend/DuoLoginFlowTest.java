@@ -70,7 +70,8 @@ class DuoLoginFlowTest {
     /** The simulator's push queue is shared by the tests of this class: skip other users' pushes. */
     private static PushNotification nextPushFor(String username) throws InterruptedException {
         while (true) {
-            PushNotification push = duo.takePush(Duration.ofSeconds(10));
+            // Generous: the push comes after the verifier's first TLS handshake, preauth and auth.
+            PushNotification push = duo.takePush(Duration.ofSeconds(30));
             assertThat(push).as("a push for " + username).isNotNull();
             if (push.username().equals(username)) {
                 return push;
@@ -92,12 +93,23 @@ class DuoLoginFlowTest {
 
     @Test
     void aPushApprovedAfterADelayReportsProgressWithoutHoldingTheCaller() throws Exception {
-        duo.scriptNextPush("bob", PushBehaviour.approveAfter(Duration.ofMillis(1500)));
+        // The push waits for this test's approval, not for a timer: until then the result cannot be done.
+        duo.scriptNextPush("bob", PushBehaviour.pending());
         List<VerificationProgress> progress = new CopyOnWriteArrayList<>();
+        while (duo.takePush(Duration.ZERO) != null) {
+            // earlier tests' pushes, all over
+        }
+        int pollsBefore = duo.requestCount("/auth/v2/auth_status");
 
         CompletableFuture<VerificationResult> result = mfa.verifyAsync(principal("bob"), "push",
                 VerificationContext.builder().progressListener(progress::add).clientIp("203.0.113.9").build());
         assertThat(result).isNotDone();
+
+        // The user approves while the verifier is polling for the answer.
+        PushNotification push = nextPushFor("bob");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> duo.requestCount("/auth/v2/auth_status") > pollsBefore);
+        duo.approve(push.txid());
 
         assertThat(result.get(20, TimeUnit.SECONDS).reason()).isEqualTo(Reason.APPROVED);
         assertThat(progress).first().isInstanceOf(VerificationProgress.ChallengeSent.class);
