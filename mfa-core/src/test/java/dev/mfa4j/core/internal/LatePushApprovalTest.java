@@ -35,16 +35,19 @@ class LatePushApprovalTest {
                 "Token", "S3cretT0kenValue")));
         store.putAssignment(new MfaAssignment(bob, "Main", "bob"));
         ScriptedProvider provider = new ScriptedProvider();
-        // The provider approves 200 ms after the push's time to live.
-        provider.behaveAs(request -> new CompletableFuture<VerificationOutcome>()
-                .completeOnTimeout(VerificationOutcome.approved("approved too late"), 1200, TimeUnit.MILLISECONDS));
+        CompletableFuture<VerificationOutcome> approval = new CompletableFuture<>();
+        provider.behaveAs(request -> approval);
         AttemptGate gate = new AttemptGate(new InMemoryAttemptStore(), AttemptPolicy.builder().pushTtl(Duration.ofSeconds(1)).build(),
                 Clock.systemUTC());
         VerificationEngine engine = new VerificationEngine(new GuardedStore(store), ProviderRegistry.load(List.of(provider), false, null),
                 new VerifierCache(new SecretSealer(java.util.Optional.empty())), gate, EventDispatcher.load(List.of(), false, null),
                 Clock.systemUTC(), null, Duration.ofMinutes(10), new DeadlineTimer(60_000));
 
-        VerificationResult result = engine.verify(bob, "push", VerificationContext.empty()).get(10, TimeUnit.SECONDS);
+        CompletableFuture<VerificationResult> pending = engine.verify(bob, "push", VerificationContext.empty());
+        // The provider approves 1.2 s after verify returned, so at least 200 ms after the push's
+        // time to live, counted from when the engine called the provider (before it returned).
+        approval.completeOnTimeout(VerificationOutcome.approved("approved too late"), 1200, TimeUnit.MILLISECONDS);
+        VerificationResult result = pending.get(10, TimeUnit.SECONDS);
 
         assertThat(result.reason()).isEqualTo(Reason.TIMED_OUT);
         assertThat(result.allowed()).isFalse();

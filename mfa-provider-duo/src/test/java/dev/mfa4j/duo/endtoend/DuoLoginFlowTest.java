@@ -70,7 +70,8 @@ class DuoLoginFlowTest {
     /** The simulator's push queue is shared by the tests of this class: skip other users' pushes. */
     private static PushNotification nextPushFor(String username) throws InterruptedException {
         while (true) {
-            PushNotification push = duo.takePush(Duration.ofSeconds(10));
+            // Generous: the push comes after the verifier's first TLS handshake, preauth and auth.
+            PushNotification push = duo.takePush(Duration.ofSeconds(30));
             assertThat(push).as("a push for " + username).isNotNull();
             if (push.username().equals(username)) {
                 return push;
@@ -92,12 +93,23 @@ class DuoLoginFlowTest {
 
     @Test
     void aPushApprovedAfterADelayReportsProgressWithoutHoldingTheCaller() throws Exception {
-        duo.scriptNextPush("bob", PushBehaviour.approveAfter(Duration.ofMillis(1500)));
+        // The push waits for this test's approval, not for a timer: until then the result cannot be done.
+        duo.scriptNextPush("bob", PushBehaviour.pending());
         List<VerificationProgress> progress = new CopyOnWriteArrayList<>();
+        while (duo.takePush(Duration.ZERO) != null) {
+            // earlier tests' pushes, all over
+        }
+        int pollsBefore = duo.requestCount("/auth/v2/auth_status");
 
         CompletableFuture<VerificationResult> result = mfa.verifyAsync(principal("bob"), "push",
                 VerificationContext.builder().progressListener(progress::add).clientIp("203.0.113.9").build());
         assertThat(result).isNotDone();
+
+        // The user approves while the verifier is polling for the answer.
+        PushNotification push = nextPushFor("bob");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> duo.requestCount("/auth/v2/auth_status") > pollsBefore);
+        duo.approve(push.txid());
 
         assertThat(result.get(20, TimeUnit.SECONDS).reason()).isEqualTo(Reason.APPROVED);
         assertThat(progress).first().isInstanceOf(VerificationProgress.ChallengeSent.class);
@@ -190,11 +202,17 @@ class DuoLoginFlowTest {
         assertThat(mfa.verify(principal("bob"), "333333").reason()).isEqualTo(Reason.PROVIDER_UNAVAILABLE);
         duo.injectFault("/auth/v2/auth", Fault.dropConnection(1));
         assertThat(mfa.verify(principal("bob"), "333333").reason()).isEqualTo(Reason.PROVIDER_UNAVAILABLE);
-        duo.injectFault("/auth/v2/auth", Fault.slow(1, Duration.ofSeconds(4)));
+        // A 2 s request timeout for the slow answer only, which comes 20 s late: it times out
+        // however late the timer fires. The other calls keep the 10 s that a handshake needs.
+        mfa.configurations().update(DuoAgainstSimulator.CONFIGURATION, DuoAgainstSimulator.configuration(duo, "2s", "")
+                .replaceFirst("\"Name\": \"Duo\", ", ""));
+        duo.injectFault("/auth/v2/auth", Fault.slow(1, Duration.ofSeconds(20)));
         assertThat(mfa.verify(principal("bob"), "333333").reason()).as("slower than RequestTimeout").isEqualTo(Reason.PROVIDER_UNAVAILABLE);
 
         mfa.configurations().update(DuoAgainstSimulator.CONFIGURATION, DuoAgainstSimulator.configuration(duo, ", \"FailMode\": \"open\"")
                 .replaceFirst("\"Name\": \"Duo\", ", ""));
+        // The slow fault is used up, unless the 2 s ran out before the request was even sent.
+        duo.clearFaults();
         duo.injectFault("/auth/v2/auth", Fault.serverError(1, 500));
         assertThat(mfa.verify(principal("bob"), "333333").reason()).isEqualTo(Reason.FAIL_OPEN_BYPASS);
         assertThat(events).anyMatch(e -> e instanceof dev.mfa4j.api.event.VerificationEvent v

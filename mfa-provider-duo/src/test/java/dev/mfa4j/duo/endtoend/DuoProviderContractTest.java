@@ -38,7 +38,8 @@ class DuoProviderContractTest extends MfaProviderContract {
         options.put("IntegrationKey", duo.integration().integrationKey());
         options.put("SecretKey", duo.integration().secretKey());
         options.put("CaCertificates", duo.certificatePem());
-        options.put("RequestTimeout", "2s");
+        // Ample for the first call of the JVM, whose TLS handshake on a busy machine takes well over a second.
+        options.put("RequestTimeout", "10s");
         return options;
     }
 

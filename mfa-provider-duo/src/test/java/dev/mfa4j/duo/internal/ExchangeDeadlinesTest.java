@@ -60,6 +60,10 @@ class ExchangeDeadlinesTest {
         for (int round = 0; round < 2; round++) {
             List<CompletableFuture<Integer>> answered = new ArrayList<>();
             List<CompletableFuture<Integer>> expired = new ArrayList<>();
+            // Watched until the test answers it, so the sweeper cannot go idle before the test
+            // has seen it sweeping, however long the test thread is held up after the loop.
+            CompletableFuture<Integer> held = new CompletableFuture<>();
+            CompletableFuture<Integer> heldBounded = deadlines.bound(held, Duration.ofMinutes(1));
             for (int i = 0; i < 200; i++) {
                 CompletableFuture<Integer> source = new CompletableFuture<>();
                 if (i % 2 == 0) {
@@ -72,6 +76,8 @@ class ExchangeDeadlinesTest {
             assertThat(deadlines.sweeping()).isTrue();
             CompletableFuture.allOf(expired.stream().map(f -> f.exceptionally(e -> -1)).toArray(CompletableFuture[]::new))
                     .get(10, TimeUnit.SECONDS);
+            held.complete(-1);
+            assertThat(heldBounded).isCompletedWithValue(-1);
 
             assertThat(answered).allSatisfy(f -> assertThat(f).isCompleted().isNotCompletedExceptionally());
             assertThat(expired).hasSize(100).allSatisfy(f -> assertThat(f).isCompletedExceptionally());

@@ -52,12 +52,18 @@ class SecretsNeverLeakTest {
             options.put("SecretKey", SKEY_CANARY);
             options.put("CaCertificates", TestPki.TRUSTED.pem());
             options.put("RetryBudget", "0s");
-            options.put("RequestTimeout", "1s");
             MfaConfiguration configuration = MfaConfiguration.of("canary", "duo", options);
+            // The default 10 s request timeout for the answers that must arrive (the first pays for
+            // a cold TLS handshake); a 2 s one, by a second verifier, for the answer that must not.
+            options.put("RequestTimeout", "2s");
+            MfaConfiguration impatientConfiguration = MfaConfiguration.of("canary", "duo", options);
             DuoVerifier verifier = DuoVerifiers.open(configuration, Fixtures.tuning(executor, Clock.systemUTC()));
+            DuoVerifier impatient = DuoVerifiers.open(impatientConfiguration, Fixtures.tuning(executor, Clock.systemUTC()));
             seen.add(verifier.toString());
+            seen.add(impatient.toString());
             seen.add(DuoSettings.from(configuration).toString());
             seen.add(configuration.toString());
+            seen.add(impatientConfiguration.toString());
 
             String[] answers = {
                 "{\"stat\":\"FAIL\",\"code\":40002,\"message\":\"Invalid request parameters\",\"message_detail\":\"passcode " + PASSCODE_CANARY + "\"}",
@@ -74,12 +80,13 @@ class SecretsNeverLeakTest {
                 state = "s" + i;
             }
             duo.server.stubFor(post(urlPathEqualTo("/auth/v2/auth")).inScenario("canary").whenScenarioStateIs(state)
-                    .willReturn(ok("{\"result\":\"allow\",\"status\":\"allow\"}").withFixedDelay(3000)));
+                    .willReturn(ok("{\"result\":\"allow\",\"status\":\"allow\"}").withFixedDelay(20_000)));
             VerificationRequest request = new VerificationRequest(PrincipalId.parse("principal/internal/user/bob"), Fixtures.USER_ID,
                     new Credential.Passcode(PASSCODE_CANARY), VerificationContext.empty());
             seen.add(request.toString());
             for (int i = 0; i <= answers.length; i++) {
-                VerificationOutcome outcome = await(verifier.verify(request));
+                // The last answer comes after 20 s: the impatient verifier's timeout ends that call.
+                VerificationOutcome outcome = await((i < answers.length ? verifier : impatient).verify(request));
                 seen.add(outcome.toString());
                 seen.add(outcome.message());
                 if (outcome instanceof VerificationOutcome.Unavailable u && u.cause().isPresent()) {
@@ -90,6 +97,7 @@ class SecretsNeverLeakTest {
             }
             verifier.health().get();
             verifier.close();
+            impatient.close();
 
             String authorization = duo.server.findAll(anyRequestedFor(anyUrl())).get(0).getHeader("Authorization");
             String signature = new String(java.util.Base64.getDecoder().decode(authorization.substring("Basic ".length())),

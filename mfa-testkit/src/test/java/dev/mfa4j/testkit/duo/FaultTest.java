@@ -76,10 +76,15 @@ class FaultTest {
 
     @Test
     void aSlowAnswerTripsAClientTimeoutWhilePasscodeIsStillUsedUp() {
-        duo.injectFault(Fault.slow(1, Duration.ofSeconds(3)));
+        // A connection first: the client's timeout below is then the request's alone, not also a
+        // TLS handshake's (which, on a busy machine, could use it all before the request is sent).
+        assertThat(check().status()).isEqualTo(200);
+        duo.injectFault(Fault.slow(1, Duration.ofSeconds(30)));
         HttpRequest request = client.signed("POST", "/auth/v2/auth",
-                Map.of("username", "alice", "factor", "passcode", "passcode", "2")).timeout(Duration.ofMillis(300)).build();
+                Map.of("username", "alice", "factor", "passcode", "passcode", "2")).timeout(Duration.ofSeconds(1)).build();
         assertThatThrownBy(() -> client.send(request)).hasRootCauseInstanceOf(java.net.http.HttpTimeoutException.class);
+        // The replay goes only once the simulator has the first request, which used the passcode then.
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> duo.requestCount("/auth/v2/auth") == 1);
         Reply replay = client.post("/auth/v2/auth", Map.of("username", "alice", "factor", "passcode", "passcode", "2"));
         assertThat(replay.response().get("result").asText()).isEqualTo("deny");
     }

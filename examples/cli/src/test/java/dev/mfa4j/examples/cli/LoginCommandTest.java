@@ -6,10 +6,13 @@ import dev.mfa4j.testkit.duo.DuoSimulator;
 import dev.mfa4j.testkit.duo.DuoUser;
 import dev.mfa4j.testkit.duo.Fault;
 import dev.mfa4j.testkit.duo.PushBehaviour;
+import dev.mfa4j.testkit.duo.PushNotification;
 import dev.mfa4j.testkit.junit5.StartStop;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,11 +86,30 @@ class LoginCommandTest {
     }
 
     @Test
-    void aVerifiedPushShowsTheCodeToTypeOnThePhone() {
-        duo.scriptNextPush("vera", PushBehaviour.approveAfter(Duration.ofMillis(300)));
+    void aVerifiedPushShowsTheCodeToTypeOnThePhone() throws Exception {
+        while (duo.takePush(Duration.ZERO) != null) {
+            // earlier tests' pushes, all over
+        }
+        // The simulator shows the code only in its answer to the command's first poll: the push
+        // must still be waiting then. Vera approves once the command polls again (its poll is
+        // parked at the simulator), which it does only after printing the code.
+        duo.scriptNextPush("vera", PushBehaviour.pending());
+        CompletableFuture<Void> vera = CompletableFuture.runAsync(() -> {
+            try {
+                PushNotification push = duo.takePush(Duration.ofSeconds(30));
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (duo.parkedLongPolls() == 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                duo.approve(push.txid(), push.verificationCode().orElseThrow());
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
 
         Cli.Run run = cli.run("login", "-u", "vera", "-m", "push");
 
+        vera.get(30, TimeUnit.SECONDS);
         assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(run.out()).matches("Waiting for approval on your device\\.\\.\\.\n"
                 + "Verified Push: enter \\d+ in Duo Mobile to approve\\.\n"
