@@ -17,7 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -330,8 +329,8 @@ final class DuoVerifier implements MfaVerifier {
     }
 
     /**
-     * Runs a flow on our executor, counted as in flight, with any failure (a bug) turned into a
-     * provider error: the future never completes exceptionally.
+     * Runs a flow, counted as in flight, with any failure (a bug) turned into a provider error:
+     * the future never completes exceptionally.
      */
     private CompletableFuture<VerificationOutcome> guarded(Supplier<CompletableFuture<VerificationOutcome>> flow, String what) {
         inFlight.incrementAndGet();
@@ -341,10 +340,15 @@ final class DuoVerifier implements MfaVerifier {
         }
         CompletableFuture<VerificationOutcome> result;
         try {
-            // Start on our executor: even building the first request (DNS, TLS set-up) must not
-            // run on the caller's thread.
-            result = CompletableFuture.supplyAsync(flow, executor).thenCompose(Function.identity());
-        } catch (RejectedExecutionException e) {
+            // On the caller's thread up to HttpClient.sendAsync: building and signing the first
+            // request takes microseconds and no I/O, and sendAsync itself starts the exchange (DNS,
+            // connect, TLS) on our executor. A hop to the executor here cost a task hand-off per
+            // verification and gained nothing.
+            result = flow.get();
+            if (result == null) {
+                result = CompletableFuture.failedFuture(new IllegalStateException("a flow returned no future"));
+            }
+        } catch (RuntimeException e) {
             result = CompletableFuture.failedFuture(e);
         }
         return result.handle((outcome, failure) -> {
