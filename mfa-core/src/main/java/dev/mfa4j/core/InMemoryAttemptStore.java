@@ -2,6 +2,7 @@ package dev.mfa4j.core;
 
 import dev.mfa4j.api.spi.AttemptStore;
 import dev.mfa4j.core.internal.AttemptRecord;
+import dev.mfa4j.core.internal.ClaimedPasscodes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ import java.util.function.Function;
  *
  * <p>Each operation is one {@link ConcurrentHashMap#compute} on the key, which is what makes it
  * atomic. Entries that hold nothing any more are removed, and expired passcode records are swept
- * now and then, so memory follows the number of principals that have tried to log in.
+ * now and then, so memory follows the number of principals that have tried to log in. A used
+ * passcode is held as 40 bytes of primitives until its reuse window ends, no object of its own.
  *
  * <p>Thread safe.
  *
@@ -28,7 +30,8 @@ public final class InMemoryAttemptStore implements AttemptStore {
     private static final int SWEEP_EVERY = 1024;
 
     private final ConcurrentHashMap<String, AttemptRecord> states = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Instant> usedPasscodes = new ConcurrentHashMap<>();
+    /** Claimed passcodes by scope; flat arrays of primitives, so they cost the GC next to nothing. */
+    private final ConcurrentHashMap<String, ClaimedPasscodes> usedPasscodes = new ConcurrentHashMap<>();
     private final AtomicInteger claimsSinceSweep = new AtomicInteger();
 
     /** Creates an empty store. */
@@ -54,30 +57,37 @@ public final class InMemoryAttemptStore implements AttemptStore {
 
     @Override
     public boolean claimPasscode(String scope, String fingerprint, Instant now, Instant expiresAt) {
-        Objects.requireNonNull(now, "now");
-        Objects.requireNonNull(expiresAt, "expiresAt");
-        if (claimsSinceSweep.incrementAndGet() >= SWEEP_EVERY) {
+        Objects.requireNonNull(scope, "scope");
+        ClaimedPasscodes.Fingerprint claimed = ClaimedPasscodes.Fingerprint.of(fingerprint);
+        long nowNanos = ClaimedPasscodes.epochNanos(Objects.requireNonNull(now, "now"));
+        long expiresNanos = ClaimedPasscodes.epochNanos(Objects.requireNonNull(expiresAt, "expiresAt"));
+        // A sweep visits every scope, so it comes once per as many claims as there are scopes (at
+        // least SWEEP_EVERY): constant work per claim, however many principals there are.
+        if (claimsSinceSweep.incrementAndGet() >= Math.max(SWEEP_EVERY, usedPasscodes.size())) {
             claimsSinceSweep.set(0);
-            usedPasscodes.values().removeIf(expiry -> !expiry.isAfter(now));
+            // For scopes nobody has claimed in since their claims expired; a claim drops its own
+            // scope's expired claims.
+            usedPasscodes.forEach((key, claims) -> usedPasscodes.computeIfPresent(key, (k, current) -> {
+                current.dropExpired(nowNanos);
+                return current.isEmpty() ? null : current;
+            }));
         }
-        boolean[] claimed = new boolean[1];
-        usedPasscodes.compute(claimKey(scope, fingerprint), (k, expiry) -> {
-            if (!AttemptRecord.claimable(expiry, now)) {
-                return expiry;
-            }
-            claimed[0] = true;
-            return expiresAt;
+        boolean[] recorded = new boolean[1];
+        usedPasscodes.compute(scope, (k, claims) -> {
+            ClaimedPasscodes current = claims == null ? new ClaimedPasscodes() : claims;
+            recorded[0] = current.claim(claimed, nowNanos, expiresNanos);
+            return current;
         });
-        return claimed[0];
+        return recorded[0];
     }
 
     @Override
     public void releasePasscode(String scope, String fingerprint) {
-        usedPasscodes.remove(claimKey(scope, fingerprint));
-    }
-
-    private static String claimKey(String scope, String fingerprint) {
-        return Objects.requireNonNull(scope, "scope") + '\n' + Objects.requireNonNull(fingerprint, "fingerprint");
+        ClaimedPasscodes.Fingerprint released = ClaimedPasscodes.Fingerprint.of(fingerprint);
+        usedPasscodes.computeIfPresent(Objects.requireNonNull(scope, "scope"), (k, claims) -> {
+            claims.release(released);
+            return claims.isEmpty() ? null : claims;
+        });
     }
 
     @Override

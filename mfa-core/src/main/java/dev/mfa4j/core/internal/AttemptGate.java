@@ -37,6 +37,9 @@ public final class AttemptGate {
     private static final Set<Reason> FAILURE = EnumSet.of(Reason.INVALID_PASSCODE, Reason.DENIED, Reason.FRAUD_REPORTED,
             Reason.TIMED_OUT, Reason.LOCKED_OUT);
 
+    /** Never updated itself: each fingerprint works on a clone. */
+    private static final MessageDigest SHA256 = newSha256();
+
     private final AttemptStore store;
     private final AttemptPolicy policy;
     private final Clock clock;
@@ -168,9 +171,19 @@ public final class AttemptGate {
     }
 
     private static String fingerprint(Credential.Passcode passcode) {
+        MessageDigest sha256;
         try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(passcode.digits().getBytes(StandardCharsets.US_ASCII)));
+            // A clone of a ready digest: cheaper than a provider lookup per passcode.
+            sha256 = (MessageDigest) SHA256.clone();
+        } catch (CloneNotSupportedException e) {
+            sha256 = newSha256();
+        }
+        return HexFormat.of().formatHex(sha256.digest(passcode.digits().getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
