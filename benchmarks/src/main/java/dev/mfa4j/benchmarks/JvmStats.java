@@ -24,6 +24,24 @@ final class JvmStats {
         return OS.getProcessCpuTime();
     }
 
+    /**
+     * @return bytes allocated on the heap so far by the threads alive now (those that ended are
+     *     not counted, so compare two readings only where the threads live on), or -1
+     */
+    static long allocatedBytes() {
+        if (!(THREADS instanceof com.sun.management.ThreadMXBean counting) || !counting.isThreadAllocatedMemorySupported()
+                || !counting.isThreadAllocatedMemoryEnabled()) {
+            return -1;
+        }
+        long total = 0;
+        for (long bytes : counting.getThreadAllocatedBytes(counting.getAllThreadIds())) {
+            if (bytes > 0) {
+                total += bytes;
+            }
+        }
+        return total;
+    }
+
     static int liveThreads() {
         return THREADS.getThreadCount();
     }

@@ -84,7 +84,11 @@ public final class PasscodeLoad {
             System.out.println("RESULT " + json.writeValueAsString(result));
         }
         System.out.flush();
-        Runtime.getRuntime().halt(0); // duo-client's OkHttp pools keep non-daemon threads and sockets
+        if (client.equals("duo-client")) {
+            Runtime.getRuntime().halt(0); // its OkHttp pools keep non-daemon threads and sockets
+        }
+        // A normal exit runs shutdown hooks, so a flight recording (-XX:StartFlightRecording) is written.
+        System.exit(0);
     }
 
     private String user(long k) {
@@ -220,6 +224,7 @@ public final class PasscodeLoad {
         failures.clear();
         long switches0 = JvmStats.contextSwitches();
         Map<String, Long> ticks0 = JvmStats.cpuTicksByThread();
+        long allocated0 = JvmStats.allocatedBytes();
         long cpu0 = JvmStats.processCpuNanos();
         long t0 = System.nanoTime();
         measuring = true;
@@ -230,6 +235,7 @@ public final class PasscodeLoad {
         measuring = false;
         long t1 = System.nanoTime();
         long cpu1 = JvmStats.processCpuNanos();
+        long allocated1 = JvmStats.allocatedBytes();
         long switches1 = JvmStats.contextSwitches();
         Map<String, Long> ticks1 = JvmStats.cpuTicksByThread();
         stopped = true;
@@ -262,6 +268,9 @@ public final class PasscodeLoad {
         // The JIT compiler threads' share, from /proc (10 ms ticks): warm-up left-overs, not per-call work.
         out.put("cpuMicrosPerVerifyWithoutJit", completed == 0 ? null
                 : Math.round(((cpu1 - cpu0) / 1000.0 - compilerMillis * 1000.0) / completed * 10) / 10.0);
+        // Heap bytes allocated by the threads alive throughout (pool threads live on; a thread
+        // that ended in the window drops out): what the GC has to clear per call.
+        out.put("allocatedBytesPerVerify", completed == 0 || allocated0 < 0 ? null : Math.round((allocated1 - allocated0) / (double) completed));
         out.put("contextSwitchesPerVerify", completed == 0 ? null : Math.round((switches1 - switches0) * 10.0 / completed) / 10.0);
         out.put("cpuCoresBusy", Math.round((cpu1 - cpu0) / (double) (t1 - t0) * 100) / 100.0);
         out.put("cpuMillisByThread", byThread);

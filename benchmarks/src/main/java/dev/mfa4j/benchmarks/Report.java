@@ -130,8 +130,8 @@ public final class Report {
         }
         line("### 3. Passcode verify end to end (loopback HTTPS, simulator in another JVM)");
         line("");
-        line("| concurrency | client | verifies/s median (range) | p50 ms | p99 ms | client CPU µs/verify median (range) | same without JIT threads | context switches/verify | not allowed / failed |");
-        line("|---|---|---|---|---|---|---|---|---|");
+        line("| concurrency | client | verifies/s median (range) | p50 ms | p99 ms | client CPU µs/verify median (range) | same without JIT threads | context switches/verify | KB allocated/verify | not allowed / failed |");
+        line("|---|---|---|---|---|---|---|---|---|---|");
         for (int concurrency : new int[] {1, 16, 64}) {
             for (String client : List.of("mfa4j", "duo-client", "floor")) {
                 List<JsonNode> cell = rows.stream().filter(r -> r.path("concurrency").asInt() == concurrency
@@ -143,11 +143,13 @@ public final class Report {
                 List<Double> cpu = values(cell, r -> r.path("cpuMicrosPerVerify").asDouble());
                 long failed = cell.stream().mapToLong(r -> r.path("completed").asLong() - r.path("allowed").asLong()).sum();
                 List<Double> noJit = values(cell, r -> r.path("cpuMicrosPerVerifyWithoutJit").asDouble());
-                line("| %d | %s | %.0f (%.0f – %.0f) | %.1f | %.1f | %.0f (%.0f – %.0f) | %.0f (%.0f – %.0f) | %.1f | %d |", concurrency,
+                List<Double> allocated = values(cell.stream().filter(r -> r.path("allocatedBytesPerVerify").isNumber()).toList(),
+                        r -> r.path("allocatedBytesPerVerify").asDouble() / 1024);
+                line("| %d | %s | %.0f (%.0f – %.0f) | %.1f | %.1f | %.0f (%.0f – %.0f) | %.0f (%.0f – %.0f) | %.1f | %s | %d |", concurrency,
                         client, median(tput), min(tput), max(tput), median(values(cell, r -> r.path("p50Millis").asDouble())),
                         median(values(cell, r -> r.path("p99Millis").asDouble())), median(cpu), min(cpu), max(cpu),
                         median(noJit), min(noJit), max(noJit), median(values(cell, r -> r.path("contextSwitchesPerVerify").asDouble())),
-                        failed);
+                        allocated.isEmpty() ? "–" : String.format(Locale.ROOT, "%.1f", median(allocated)), failed);
             }
         }
         line("");
