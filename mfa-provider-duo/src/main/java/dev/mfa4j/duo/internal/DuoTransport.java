@@ -165,7 +165,9 @@ final class DuoTransport {
                 LOG.debug("{} failed after {} ms: {}", request.describe(), millis, unusable.message());
                 return unusable;
             }
-            LOG.debug("{} answered HTTP {} in {} ms", request.describe(), response.statusCode(), millis);
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("{} answered HTTP {} in {} ms", request.describe(), response.statusCode(), millis);
+            }
             try {
                 return parser.parse(response.statusCode(), response.headers(), response.body());
             } catch (RuntimeException e) {

@@ -11,6 +11,7 @@ import java.net.http.HttpHeaders;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -41,8 +42,6 @@ final class ReplyParser {
      * @return what the response means
      */
     DuoReply parse(int httpStatus, HttpHeaders headers, byte[] body) {
-        Optional<Instant> serverDate = DuoDates.parseHttpDate(headers.firstValue("Date").orElse(null));
-        Optional<Duration> retryAfter = retryAfter(headers);
         JsonNode root;
         try {
             root = MAPPER.readTree(body);
@@ -50,18 +49,18 @@ final class ReplyParser {
             if (String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")) {
                 return DuoReply.Unusable.error("Duo's answer (HTTP " + httpStatus + ") repeats a JSON key; refused as contradictory");
             }
-            return notJson(httpStatus, serverDate, retryAfter);
+            return notJson(httpStatus, headers);
         } catch (IOException e) {
-            return notJson(httpStatus, serverDate, retryAfter);
+            return notJson(httpStatus, headers);
         }
         if (root == null || !root.isObject()) {
-            return notJson(httpStatus, serverDate, retryAfter);
+            return notJson(httpStatus, headers);
         }
         JsonNode stat = root.get("stat");
         String statText = stat != null && stat.isTextual() ? stat.textValue() : "";
         if (statText.equals("FAIL") || httpStatus == 429) {
             return new DuoReply.Fail(httpStatus, code(root.get("code"), httpStatus), Texts.clean(text(root.get("message"))),
-                    Texts.clean(text(root.get("message_detail"))), retryAfter, serverDate);
+                    Texts.clean(text(root.get("message_detail"))), retryAfter(headers), serverDate(headers));
         }
         if (!statText.equals("OK")) {
             return DuoReply.Unusable.error("Duo's answer (HTTP " + httpStatus + ") has no stat OK or FAIL");
@@ -74,7 +73,7 @@ final class ReplyParser {
             return DuoReply.Unusable.unavailable("Duo's answer has stat OK but no response");
         }
         // Duo answers application/json; an OK body under another type came from something else.
-        String contentType = headers.firstValue("Content-Type").orElse("").strip().toLowerCase(Locale.ROOT);
+        String contentType = first(headers, "Content-Type").strip().toLowerCase(Locale.ROOT);
         if (!contentType.startsWith("application/json")) {
             return DuoReply.Unusable.unavailable("Duo's answer has stat OK but content type '" + Texts.clean(contentType)
                     + "', not application/json; refused");
@@ -82,9 +81,9 @@ final class ReplyParser {
         return new DuoReply.Ok(response);
     }
 
-    private static DuoReply notJson(int httpStatus, Optional<Instant> serverDate, Optional<Duration> retryAfter) {
+    private DuoReply notJson(int httpStatus, HttpHeaders headers) {
         if (httpStatus == 429) {
-            return new DuoReply.Fail(429, 42901, "Too Many Requests", "", retryAfter, serverDate);
+            return new DuoReply.Fail(429, 42901, "Too Many Requests", "", retryAfter(headers), serverDate(headers));
         }
         if (httpStatus >= 500 || (httpStatus >= 200 && httpStatus <= 299)) {
             return DuoReply.Unusable.unavailable("Duo's answer (HTTP " + httpStatus + ") is not a JSON object");
@@ -107,9 +106,18 @@ final class ReplyParser {
         return httpStatus == 429 ? 42901 : 0;
     }
 
+    // The Date and Retry-After headers matter only to an error reply, so only it reads them.
+    private static Optional<Instant> serverDate(HttpHeaders headers) {
+        String date = first(headers, "Date");
+        return date.isEmpty() ? Optional.empty() : DuoDates.parseHttpDate(date);
+    }
+
     private Optional<Duration> retryAfter(HttpHeaders headers) {
-        String value = headers.firstValue("Retry-After").or(() -> headers.firstValue("X-Retry-After")).orElse(null);
-        if (value == null) {
+        String value = first(headers, "Retry-After");
+        if (value.isEmpty()) {
+            value = first(headers, "X-Retry-After");
+        }
+        if (value.isEmpty()) {
             return Optional.empty();
         }
         String v = value.strip();
@@ -120,5 +128,11 @@ final class ReplyParser {
             Duration wait = Duration.between(clock.instant(), at);
             return wait.isNegative() ? Duration.ZERO : wait;
         });
+    }
+
+    /** @return the header's first value, or empty; without the stream {@code firstValue} builds */
+    private static String first(HttpHeaders headers, String name) {
+        List<String> values = headers.allValues(name);
+        return values.isEmpty() ? "" : values.get(0);
     }
 }
