@@ -49,6 +49,11 @@ public final class EventDispatcher {
         return new EventDispatcher(all);
     }
 
+    /** @return whether any listener is registered; without one, callers need not build events */
+    public boolean hasListeners() {
+        return !listeners.isEmpty();
+    }
+
     /**
      * @param event the event to hand out
      */

@@ -81,6 +81,9 @@ final class VerificationAudit {
         }
 
         private void publish(Optional<Reason> reason, boolean allowed, String detail, Duration took) {
+            if (!events.hasListeners()) {
+                return;
+            }
             events.publish(new VerificationEvent(clock.instant(), context.requestId(), principal, context.clientIp(),
                     context.applicationName(), Optional.ofNullable(configuration), Optional.ofNullable(providerType), factor, reason,
                     allowed, detail, took));
