@@ -139,8 +139,9 @@ if ! skipped 4; then
   for count in $DUO_COUNTS; do
     echo "push concurrency: duo-client, $count pushes"
     start_simulator "$OUT/simulator-pushes.json" "$OUT/simulator-pushes-duo-client-$count.log"
-    # A JVM past its heap can spin in full GCs without ever reaching its own time limit.
-    timeout 360 java -Xmx256m $CLIENT_JVM_OPTS -cp "$JAR" dev.mfa4j.benchmarks.PushConcurrency --client duo-client --count "$count" --limit-seconds 240 \
+    # A JVM past its heap can spin in full GCs without ever reaching its own time limit, and then
+    # ignore SIGTERM too (it cannot run its shutdown hooks): KILL follows 30 s later.
+    timeout -k 30 360 java -Xmx256m $CLIENT_JVM_OPTS -cp "$JAR" dev.mfa4j.benchmarks.PushConcurrency --client duo-client --count "$count" --limit-seconds 240 \
       "${SIM_ARGS[@]}" > "$OUT/push-duo-client-$count.log" 2>&1 || true
     stop_simulator
     line=$(grep '^RESULT ' "$OUT/push-duo-client-$count.log" | cut -c8- || true)
