@@ -5,8 +5,6 @@ import dev.mfa4j.api.Reason;
 import dev.mfa4j.api.spi.AttemptStore;
 import dev.mfa4j.core.AttemptPolicy;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -36,9 +34,6 @@ public final class AttemptGate {
     /** Reasons that are a verdict against the user: the attempt stays counted. */
     private static final Set<Reason> FAILURE = EnumSet.of(Reason.INVALID_PASSCODE, Reason.DENIED, Reason.FRAUD_REPORTED,
             Reason.TIMED_OUT, Reason.LOCKED_OUT);
-
-    /** Never updated itself: each fingerprint works on a clone. */
-    private static final MessageDigest SHA256 = newSha256();
 
     private final AttemptStore store;
     private final AttemptPolicy policy;
@@ -171,21 +166,6 @@ public final class AttemptGate {
     }
 
     private static String fingerprint(Credential.Passcode passcode) {
-        MessageDigest sha256;
-        try {
-            // A clone of a ready digest: cheaper than a provider lookup per passcode.
-            sha256 = (MessageDigest) SHA256.clone();
-        } catch (CloneNotSupportedException e) {
-            sha256 = newSha256();
-        }
-        return HexFormat.of().formatHex(sha256.digest(passcode.digits().getBytes(StandardCharsets.US_ASCII)));
-    }
-
-    private static MessageDigest newSha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        return HexFormat.of().formatHex(Sha256.digest(passcode.digits().getBytes(StandardCharsets.US_ASCII)));
     }
 }

@@ -2,8 +2,6 @@ package dev.mfa4j.core.internal;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -27,7 +25,6 @@ import java.util.Objects;
  */
 public final class ClaimedPasscodes {
 
-    private static final MessageDigest SHA256 = sha256();
     private static final int INITIAL = 4;
 
     /** The first 64 bits of each fingerprint: what a lookup scans. */
@@ -59,7 +56,7 @@ public final class ClaimedPasscodes {
                 return new Fingerprint(HexFormat.fromHexDigitsToLong(fingerprint, 0, 16), HexFormat.fromHexDigitsToLong(fingerprint, 16, 32),
                         HexFormat.fromHexDigitsToLong(fingerprint, 32, 48), HexFormat.fromHexDigitsToLong(fingerprint, 48, 64));
             }
-            ByteBuffer digest = ByteBuffer.wrap(digest(fingerprint.getBytes(StandardCharsets.UTF_8)));
+            ByteBuffer digest = ByteBuffer.wrap(Sha256.digest(fingerprint.getBytes(StandardCharsets.UTF_8)));
             return new Fingerprint(digest.getLong(), digest.getLong(), digest.getLong(), digest.getLong());
         }
 
@@ -177,23 +174,5 @@ public final class ClaimedPasscodes {
         System.arraycopy(tails, 3 * last, tails, 3 * i, 3);
         expiries[i] = expiries[last];
         size = last;
-    }
-
-    private static byte[] digest(byte[] bytes) {
-        MessageDigest digest;
-        try {
-            digest = (MessageDigest) SHA256.clone();
-        } catch (CloneNotSupportedException e) {
-            digest = sha256();
-        }
-        return digest.digest(bytes);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
     }
 }

@@ -108,8 +108,7 @@ final class ReplyParser {
 
     // The Date and Retry-After headers matter only to an error reply, so only it reads them.
     private static Optional<Instant> serverDate(HttpHeaders headers) {
-        String date = first(headers, "Date");
-        return date.isEmpty() ? Optional.empty() : DuoDates.parseHttpDate(date);
+        return DuoDates.parseHttpDate(first(headers, "Date"));
     }
 
     private Optional<Duration> retryAfter(HttpHeaders headers) {
