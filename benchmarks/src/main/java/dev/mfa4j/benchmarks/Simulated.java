@@ -1,5 +1,6 @@
 package dev.mfa4j.benchmarks;
 
+import dev.mfa4j.api.MfaAssignment;
 import dev.mfa4j.api.PrincipalId;
 import dev.mfa4j.api.spi.ManagementAuthorizer;
 import dev.mfa4j.core.MfaService;
@@ -85,7 +86,7 @@ record Simulated(String host, int port, Path pem) {
      * @param extraOptions options added to Host, keys, UserIdentifier and CaCertificates
      */
     MfaService mfaService(int count, IntFunction<String> names, Map<String, String> extraOptions) throws IOException {
-        MfaService mfa = MfaService.builder().authorizer(ManagementAuthorizer.allowAll()).build();
+        MfaService mfa = MfaService.builder(ManagementAuthorizer.allowAll()).build();
         Map<String, String> options = new LinkedHashMap<>();
         options.put("Host", apiHost());
         options.put("IntegrationKey", BenchKeys.IKEY);
@@ -95,7 +96,7 @@ record Simulated(String host, int port, Path pem) {
         options.putAll(extraOptions);
         mfa.configurations().create("duo-sim", "duo", options);
         for (int i = 0; i < count; i++) {
-            mfa.principals().assign(principal(names.apply(i)), names.apply(i), "duo-sim");
+            mfa.principals().assign(MfaAssignment.of(principal(names.apply(i))).configuration("duo-sim").providerUserId(names.apply(i)));
         }
         return mfa;
     }

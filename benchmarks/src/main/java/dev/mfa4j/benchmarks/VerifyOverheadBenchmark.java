@@ -1,5 +1,6 @@
 package dev.mfa4j.benchmarks;
 
+import dev.mfa4j.api.MfaAssignment;
 import dev.mfa4j.api.PrincipalId;
 import dev.mfa4j.api.VerificationResult;
 import dev.mfa4j.api.spi.ManagementAuthorizer;
@@ -55,18 +56,17 @@ public class VerifyOverheadBenchmark {
     @Setup
     public void setUp() {
         fake = new FakeMfaProvider();
-        mfa = MfaService.builder()
+        mfa = MfaService.builder(ManagementAuthorizer.allowAll())
                 .provider(fake)
                 .discoverProviders(false)
                 .discoverEventListeners(false)
                 .eventListener(event -> events.increment())
                 .clock(new SteppingClock(Instant.parse("2026-01-01T00:00:00Z"), Duration.ofSeconds(1)))
-                .authorizer(ManagementAuthorizer.allowAll())
                 .build();
-        mfa.configurations().create("{\"Name\":\"bench\",\"Type\":\"fake\",\"Options\":{\"Passcode\":\"" + PASSCODE + "\"}}");
+        mfa.configurations().json().create("{\"Name\":\"bench\",\"Type\":\"fake\",\"Options\":{\"Passcode\":\"" + PASSCODE + "\"}}");
         for (int i = 0; i < principals.length; i++) {
             principals[i] = PrincipalId.parse("principal/internal/user/bench" + i);
-            mfa.principals().assign(principals[i], "user" + i, "bench");
+            mfa.principals().assign(MfaAssignment.of(principals[i]).configuration("bench").providerUserId("user" + i));
         }
     }
 

@@ -8,11 +8,14 @@ package dev.mfa4j.api;
  * @since 0.1.0
  */
 public enum ManagementOperation {
-    /** Create a configuration, or assign a principal that has no assignment yet. */
+    /** Create a configuration. */
     CREATE,
     /** Read a configuration, the list of them, an assignment, or (on a {@code .../secrets} path) secret values. */
     READ,
-    /** Change a configuration, or re-assign a principal. */
+    /**
+     * Change a configuration, or set a principal's assignment (whether or not it had one: the
+     * operation asked never depends on what is stored, so a refusal tells nothing about it).
+     */
     UPDATE,
     /** Delete a configuration, or remove a principal's assignment. */
     DELETE;

@@ -7,6 +7,16 @@ import java.util.Objects;
  * (for Duo, the user id such as {@code DUYHV6TJBC3O4RITS1WC}, or the Duo user name). A principal
  * has one assignment or none.
  *
+ * <p>Build one with the staged builder, where each step names its value, so the two strings cannot
+ * be swapped unnoticed:
+ *
+ * <pre>{@code
+ * MfaAssignment assignment = MfaAssignment.of(PrincipalId.parse("principal/internal/user/bob"))
+ *         .configuration("MyDuoConfig")
+ *         .providerUserId("DUYHV6TJBC3O4RITS1WC");
+ * mfa.principals().assign(assignment);
+ * }</pre>
+ *
  * @param principal the principal; its kind must support MFA (user or application)
  * @param configurationName the name of the configuration to use
  * @param providerUserId the principal's identity at the provider: 1 to 256 characters, no control
@@ -49,5 +59,45 @@ public record MfaAssignment(PrincipalId principal, String configurationName, Str
         if (providerUserId.chars().anyMatch(Character::isISOControl)) {
             throw new InvalidInputException("providerUserId", "must not contain control characters");
         }
+    }
+
+    /**
+     * Starts an assignment for a principal. Nothing is checked until the last step.
+     *
+     * @param principal the principal to assign
+     * @return the step that takes the configuration name
+     * @throws NullPointerException if {@code principal} is null
+     */
+    public static ConfigurationStep of(PrincipalId principal) {
+        Objects.requireNonNull(principal, "principal");
+        return configurationName -> {
+            Objects.requireNonNull(configurationName, "configurationName");
+            return providerUserId -> new MfaAssignment(principal, configurationName, providerUserId);
+        };
+    }
+
+    /** The step of {@link #of(PrincipalId)} that names the configuration. */
+    @FunctionalInterface
+    public interface ConfigurationStep {
+        /**
+         * @param configurationName the name of the configuration the principal will use
+         * @return the step that takes the principal's identity at the provider
+         * @throws NullPointerException if {@code configurationName} is null
+         */
+        ProviderUserIdStep configuration(String configurationName);
+    }
+
+    /** The last step of {@link #of(PrincipalId)}: the principal's identity at the provider. */
+    @FunctionalInterface
+    public interface ProviderUserIdStep {
+        /**
+         * @param providerUserId the principal's identity at the provider, such as a Duo user id
+         * @return the assignment
+         * @throws NullPointerException if {@code providerUserId} is null
+         * @throws InvalidPrincipalException if the principal's kind does not support MFA
+         * @throws InvalidInputException naming the field if the configuration name or provider
+         *     user id breaks the rules
+         */
+        MfaAssignment providerUserId(String providerUserId);
     }
 }

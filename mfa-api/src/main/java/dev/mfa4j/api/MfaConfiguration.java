@@ -78,6 +78,25 @@ public record MfaConfiguration(String name, String type, Map<String, String> opt
     }
 
     /**
+     * Checks a configuration name's form, as the constructor does: 1 to 128 printable ASCII
+     * characters, no {@code /}, no surrounding whitespace. mfa-core checks a name given to a
+     * management call with this before it builds the name's resource path.
+     *
+     * @param name a candidate name
+     * @return the name
+     * @throws NullPointerException if {@code name} is null
+     * @throws InvalidConfigurationException naming the field {@code Name} if the form is wrong
+     */
+    public static String checkName(String name) {
+        Objects.requireNonNull(name, "name");
+        String problem = ConfigurationNames.problem("Name", name);
+        if (problem != null) {
+            throw new InvalidConfigurationException("Name", problem);
+        }
+        return name;
+    }
+
+    /**
      * A configuration not yet stored (revision 0).
      *
      * @param name the configuration name

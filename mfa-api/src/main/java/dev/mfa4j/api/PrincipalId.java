@@ -18,17 +18,23 @@ import java.util.Objects;
  *       principal that reads like the first.</li>
  * </ul>
  *
- * <p>The {@code principal} prefix, identity provider and kind are matched without regard to case
- * and kept in lower case; the name keeps its case and is compared exactly, since identity
- * providers differ on whether {@code Bob} and {@code bob} are one user. mfa4j keys attempt
- * counters on the principal of the stored assignment, so case variants cannot evade a lockout.
+ * <h2>One comparison rule</h2>
+ * Every segment is matched without regard to ASCII case and kept in lower case, the name included:
+ * {@code principal/LDAP/User/Bob} is {@code principal/ldap/user/bob}. Since only ASCII is allowed,
+ * there is nothing for Unicode normalisation to fold: a name typed with an accented letter (in NFC
+ * or NFD form) or with a look-alike letter from another script is refused, never matched to an
+ * ASCII name. The rule suits hosts whose directory ignores case (LDAP, Active Directory): the
+ * name a user typed finds the assignment whatever its case, so {@code requiresMfa}, {@code verify},
+ * assignments, attempt counters and every store agree on one principal. A host whose directory
+ * tells {@code Bob} from {@code bob} gets one MFA principal for both, which fails safe: each must
+ * pass that principal's second factor.
  *
  * <p>Error messages name the segment and position at fault but never echo the input, which
  * could carry line breaks into a log.
  *
  * @param identityProvider the identity provider, such as {@code internal}; lower case
  * @param kind the kind of principal
- * @param name the principal's name within the identity provider, case preserved
+ * @param name the principal's name within the identity provider; lower case
  * @since 0.1.0
  */
 public record PrincipalId(String identityProvider, PrincipalKind kind, String name) {
@@ -51,6 +57,7 @@ public record PrincipalId(String identityProvider, PrincipalKind kind, String na
         checkSegment("identityProvider", identityProvider, MAX_IDENTITY_PROVIDER_LENGTH, "._-");
         checkSegment("name", name, MAX_NAME_LENGTH, "._-@+");
         identityProvider = identityProvider.toLowerCase(Locale.ROOT);
+        name = name.toLowerCase(Locale.ROOT);
     }
 
     /**

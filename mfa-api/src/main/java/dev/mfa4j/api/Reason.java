@@ -19,9 +19,9 @@ public enum Reason {
      */
     PROVIDER_BYPASS(true),
     /**
-     * The provider could not be reached or understood, and the configuration's {@code FailMode}
-     * is {@code open}, so the login is let through unverified. Never used unless a configuration
-     * asks for it; always audited.
+     * The provider could not be reached ({@link #PROVIDER_UNAVAILABLE}), and the configuration's
+     * {@code FailMode} is {@code open}, so the login is let through unverified. Never used unless a
+     * configuration asks for it, never for any other reason; always audited.
      */
     FAIL_OPEN_BYPASS(true),
 
@@ -52,14 +52,22 @@ public enum Reason {
     /** The push could not be delivered to the device. */
     PUSH_FAILED(false),
     /**
-     * The provider could not be reached or its answer could not be understood (I/O error,
-     * timeout, HTTP 5xx, rate limit after retries, malformed response). The only reason a
-     * {@code FailMode} of {@code open} applies to.
+     * No answer could be had from the provider: a connection or DNS failure, a connection closed
+     * before an answer, a timeout with no answer, or the provider's server error (HTTP 5xx). The
+     * only reason a {@code FailMode} of {@code open} applies to, and then only while the service is
+     * running (a verification cut short by {@code MfaService.close()} fails closed).
      */
     PROVIDER_UNAVAILABLE(false),
     /**
-     * The provider refused the request itself: bad credentials or keys, a forbidden call, a
-     * signature or TLS failure, a provider bug. Fix the configuration; fail-open never applies.
+     * The provider answered and refused to act because of its rate limit (Duo: HTTP 429, after the
+     * allowed retries). Nothing was checked, so the attempt is not counted; fails closed in every
+     * fail mode. Try again later.
+     */
+    RATE_LIMITED(false),
+    /**
+     * The provider refused the request itself, or its answer could not be trusted or understood:
+     * bad credentials or keys, a forbidden call, a signature or TLS failure (certificate or host
+     * name), a malformed answer, a provider bug. Fix the configuration; fail-open never applies.
      */
     PROVIDER_ERROR(false),
     /** The principal's configuration is missing, invalid, or names a provider type that is not installed. */

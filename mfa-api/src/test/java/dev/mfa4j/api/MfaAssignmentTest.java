@@ -18,6 +18,24 @@ class MfaAssignmentTest {
     }
 
     @Test
+    void theStagedBuilderPutsEachValueWhereItsStepSays() {
+        MfaAssignment built = MfaAssignment.of(BOB).configuration("MyDuoConfig").providerUserId("DU123");
+
+        assertThat(built).isEqualTo(new MfaAssignment(BOB, "MyDuoConfig", "DU123"));
+    }
+
+    @Test
+    void theStagedBuilderChecksAtItsLastStep() {
+        MfaAssignment.ProviderUserIdStep step = MfaAssignment.of(BOB).configuration("a/b");
+
+        assertThatThrownBy(() -> step.providerUserId("DU123"))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("configurationName"));
+        assertThatThrownBy(() -> MfaAssignment.of(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> MfaAssignment.of(BOB).configuration(null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
     void groupsCannotBeAssigned() {
         assertThatThrownBy(() -> new MfaAssignment(PrincipalId.parse("principal/internal/group/admins"), "MyDuoConfig", "x"))
                 .isInstanceOf(InvalidPrincipalException.class)

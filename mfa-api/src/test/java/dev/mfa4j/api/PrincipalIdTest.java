@@ -29,10 +29,30 @@ class PrincipalIdTest {
     }
 
     @Test
-    void nameKeepsItsCase() {
-        assertThat(PrincipalId.parse("principal/internal/user/Bob"))
-                .isNotEqualTo(PrincipalId.parse("principal/internal/user/bob"))
-                .extracting(PrincipalId::name).isEqualTo("Bob");
+    void namesAreComparedWithoutRegardToCaseAndKeptLowerCase() {
+        PrincipalId typed = PrincipalId.parse("principal/ldap/user/BoB.Smith");
+
+        assertThat(typed).isEqualTo(PrincipalId.parse("principal/ldap/user/bob.smith")).hasSameHashCodeAs(
+                PrincipalId.parse("principal/ldap/user/bob.smith"));
+        assertThat(typed.name()).isEqualTo("bob.smith");
+        assertThat(PrincipalId.user("LDAP", "BOB")).isEqualTo(PrincipalId.parse("principal/ldap/user/bob"));
+    }
+
+    @Test
+    void unicodeVariantsAndLookAlikesAreRefusedNeverFoldedIntoAnAsciiName() {
+        String nfc = "jos\u00e9";          // é as one code point
+        String nfd = "jose\u0301";         // e and a combining acute accent
+        String cyrillicA = "\u0430lice";   // Cyrillic а, which reads like Latin a
+        String fullWidth = "\uff42ob";     // full-width b
+        String dotlessI = "adm\u0131n";    // Turkish dotless i, which some case rules fold to i
+        String kelvin = "\u212aate";        // Kelvin sign, which Unicode lower-cases to k
+        for (String name : new String[] {nfc, nfd, cyrillicA, fullWidth, dotlessI, kelvin}) {
+            assertThatThrownBy(() -> PrincipalId.parse("principal/internal/user/" + name))
+                    .as(name)
+                    .isInstanceOf(InvalidPrincipalException.class)
+                    .hasMessageContaining("non-ASCII");
+            assertThatThrownBy(() -> PrincipalId.user("internal", name)).as(name).isInstanceOf(InvalidPrincipalException.class);
+        }
     }
 
     @Test

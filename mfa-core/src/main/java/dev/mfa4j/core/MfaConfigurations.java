@@ -10,19 +10,18 @@ import dev.mfa4j.api.ManagementAccessDeniedException;
 import dev.mfa4j.api.ManagementOperation;
 import dev.mfa4j.api.MfaConfiguration;
 import dev.mfa4j.api.RevisionConflictException;
+import dev.mfa4j.api.SealedSecretException;
 import dev.mfa4j.api.StoreException;
 import dev.mfa4j.api.UnknownProviderTypeException;
 import dev.mfa4j.api.event.ConfigurationEvent;
 import dev.mfa4j.api.spi.HealthStatus;
 import dev.mfa4j.api.spi.MfaProvider;
 import dev.mfa4j.core.internal.Authorization;
-import dev.mfa4j.core.internal.ConfigurationDocument;
-import dev.mfa4j.core.internal.ConfigurationJson;
+import dev.mfa4j.core.internal.CommonOptions;
 import dev.mfa4j.core.internal.ConfigurationRules;
 import dev.mfa4j.core.internal.EventDispatcher;
 import dev.mfa4j.core.internal.GuardedStore;
 import dev.mfa4j.core.internal.ProviderRegistry;
-import dev.mfa4j.core.internal.CommonOptions;
 import dev.mfa4j.core.internal.ResourcePaths;
 import dev.mfa4j.core.internal.SecretSealer;
 import dev.mfa4j.core.internal.VerifierCache;
@@ -121,25 +120,6 @@ public final class MfaConfigurations {
     }
 
     /**
-     * @return every configuration as the seed's JSON array, secrets redacted
-     * @throws ManagementAccessDeniedException without READ on {@code mfa/configurations}
-     * @throws StoreException if the store fails
-     */
-    public String listJson() {
-        return listJson(SecretVisibility.REDACTED);
-    }
-
-    /**
-     * @param visibility whether to show secret values
-     * @return every configuration as the seed's JSON array (Type, Name, Options, Revision)
-     * @throws ManagementAccessDeniedException as for {@link #list(SecretVisibility)}
-     * @throws StoreException if the store fails
-     */
-    public String listJson(SecretVisibility visibility) {
-        return ConfigurationJson.writeArray(list(visibility));
-    }
-
-    /**
      * @param name a configuration name
      * @return the configuration, secrets redacted, or empty if none has that name
      * @throws ManagementAccessDeniedException without READ on {@code mfa/configurations/<name>}
@@ -165,104 +145,47 @@ public final class MfaConfigurations {
     }
 
     /**
-     * @param configuration a configuration as read
-     * @return it as the seed's JSON object
-     */
-    public static String toJson(MfaConfiguration configuration) {
-        return ConfigurationJson.writeObject(Objects.requireNonNull(configuration, "configuration"));
-    }
-
-    /**
-     * Creates a configuration from the seed's JSON (the seed's {@code mfa create -f file}).
-     *
-     * @param json an object with {@code Type}, {@code Name} and {@code Options}
-     * @return the stored configuration (revision 1), secrets redacted
-     * @throws InvalidConfigurationException listing every problem with the document
-     * @throws UnknownProviderTypeException if no installed provider has the type
-     * @throws DuplicateConfigurationException if the name is taken
-     * @throws ManagementAccessDeniedException without CREATE on {@code mfa/configurations/<name>}
-     * @throws StoreException if the store fails
-     */
-    public MfaConfiguration create(String json) {
-        ConfigurationDocument document = ConfigurationJson.read(Objects.requireNonNull(json, "json"));
-        List<Violation> missing = new ArrayList<>();
-        if (document.name().isEmpty()) {
-            missing.add(new Violation("Name", "is required"));
-        }
-        if (document.type().isEmpty()) {
-            missing.add(new Violation("Type", "is required"));
-        }
-        if (document.options().isEmpty()) {
-            missing.add(new Violation("Options", "is required (use {} if the provider takes no options)"));
-        }
-        if (document.revision().isPresent()) {
-            missing.add(new Violation("Revision", "is set by the store; leave it out when creating"));
-        }
-        if (!missing.isEmpty()) {
-            throw new InvalidConfigurationException(missing);
-        }
-        return create(document.name().get(), document.type().get(), document.options().get());
-    }
-
-    /**
      * Creates a configuration.
      *
      * @param name the unique name
      * @param type the provider type, such as {@code duo}
      * @param options the provider's options; keys matched without regard to case
      * @return the stored configuration (revision 1), secrets redacted
+     * @throws NullPointerException if an argument is null
+     * @throws ManagementAccessDeniedException without CREATE on {@code mfa/configurations/<name>};
+     *     asked before anything else but the name's form is checked, so a denied caller learns
+     *     nothing about installed providers or stored configurations
      * @throws InvalidConfigurationException listing every problem
      * @throws UnknownProviderTypeException if no installed provider has the type
      * @throws DuplicateConfigurationException if the name is taken
-     * @throws ManagementAccessDeniedException without CREATE on {@code mfa/configurations/<name>}
      * @throws StoreException if the store fails
      */
     public MfaConfiguration create(String name, String type, Map<String, String> options) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(options, "options");
+        requireCreate(name);
+        return createAuthorized(name, type, options);
+    }
+
+    /** Asks for CREATE on the configuration, checking only the name's form first (its path depends on it). */
+    void requireCreate(String name) {
+        authorization.require(caller, ResourcePaths.configuration(name), ManagementOperation.CREATE);
+    }
+
+    /** Asks for UPDATE on the configuration, checking only the name's form first. */
+    void requireUpdate(String name) {
+        authorization.require(caller, ResourcePaths.configuration(name), ManagementOperation.UPDATE);
+    }
+
+    /** A create the authorizer has permitted. */
+    MfaConfiguration createAuthorized(String name, String type, Map<String, String> options) {
         MfaProvider provider = providers.require(type);
         MfaConfiguration configuration = ConfigurationRules.apply(name, type, options, provider, Optional.empty());
-        authorization.require(caller, ResourcePaths.configuration(name), ManagementOperation.CREATE);
         MfaConfiguration stored = store.createConfiguration(sealer.seal(configuration, CommonOptions.allSpecs(provider)));
         verifiers.invalidate(name);
         publish(ConfigurationEvent.Action.CREATED, stored, 0);
         return ConfigurationRules.redact(stored, Optional.of(provider));
-    }
-
-    /**
-     * Updates a configuration from the seed's JSON (the seed's {@code mfa update -f file -n name}).
-     * Every field but the name may change. {@code Type} may be left out to keep the current type;
-     * {@code Name}, if given, must be {@code name}. If the document has a {@code Revision}, the
-     * update applies only if that is still the stored revision; otherwise it applies to whatever
-     * is stored.
-     *
-     * @param name the configuration to update
-     * @param json an object with {@code Options}, and optionally {@code Type}, {@code Name},
-     *     {@code Revision}
-     * @return the stored configuration, secrets redacted
-     * @throws InvalidConfigurationException listing every problem, including a {@code Name} that
-     *     differs from {@code name}
-     * @throws ConfigurationNotFoundException if no configuration has that name
-     * @throws RevisionConflictException if the document's revision is no longer current
-     * @throws ManagementAccessDeniedException without UPDATE on {@code mfa/configurations/<name>}
-     * @throws StoreException if the store fails
-     */
-    public MfaConfiguration update(String name, String json) {
-        Objects.requireNonNull(name, "name");
-        ConfigurationDocument document = ConfigurationJson.read(Objects.requireNonNull(json, "json"));
-        List<Violation> problems = new ArrayList<>();
-        if (document.name().isPresent() && !document.name().get().equals(name)) {
-            problems.add(new Violation("Name", "is '" + document.name().get() + "' but the update is for '" + name
-                    + "'; a configuration's name cannot change"));
-        }
-        if (document.options().isEmpty()) {
-            problems.add(new Violation("Options", "is required"));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidConfigurationException(problems);
-        }
-        return update(name, document.type(), document.options().get(), document.revision());
     }
 
     /**
@@ -271,25 +194,40 @@ public final class MfaConfigurations {
      *
      * @param configuration the new content, naming the configuration to update
      * @return the stored configuration, secrets redacted
+     * @throws NullPointerException if {@code configuration} is null
+     * @throws ManagementAccessDeniedException without UPDATE on {@code mfa/configurations/<name>};
+     *     asked before anything is read
      * @throws InvalidConfigurationException listing every problem
      * @throws ConfigurationNotFoundException if no configuration has that name
      * @throws RevisionConflictException if the given revision is no longer current
-     * @throws ManagementAccessDeniedException without UPDATE on {@code mfa/configurations/<name>}
      * @throws StoreException if the store fails
      */
     public MfaConfiguration update(MfaConfiguration configuration) {
         Objects.requireNonNull(configuration, "configuration");
-        return update(configuration.name(), Optional.of(configuration.type()), configuration.options(),
+        requireUpdate(configuration.name());
+        return updateAuthorized(configuration.name(), Optional.of(configuration.type()), configuration.options(),
                 configuration.revision() > 0 ? OptionalLong.of(configuration.revision()) : OptionalLong.empty());
     }
 
-    private MfaConfiguration update(String name, Optional<String> type, Map<String, String> options, OptionalLong expectedRevision) {
-        authorization.require(caller, ResourcePaths.configuration(name), ManagementOperation.UPDATE);
+    /**
+     * The JSON entry points: create and update from the JSON document format, and list as a JSON
+     * array. Same caller, same authorizer.
+     *
+     * @return this view's JSON entry points
+     */
+    public MfaConfigurationsJson json() {
+        return new MfaConfigurationsJson(this);
+    }
+
+    /** An update the authorizer has permitted: the one behind {@link #update(MfaConfiguration)} and the JSON update. */
+    MfaConfiguration updateAuthorized(String name, Optional<String> type, Map<String, String> options, OptionalLong expectedRevision) {
         for (int attempt = 1; ; attempt++) {
             MfaConfiguration current = store.findConfiguration(name).orElseThrow(() -> new ConfigurationNotFoundException(name));
             String newType = type.orElse(current.type());
             MfaProvider provider = providers.require(newType);
-            MfaConfiguration updated = ConfigurationRules.apply(name, newType, options, provider, keptSecretsOf(current));
+            Optional<MfaConfiguration> keepable = keptSecretsOf(current);
+            MfaConfiguration updated = ConfigurationRules.apply(name, newType, options, provider, keepable);
+            requireSecretsGivenAgainIfRedirected(name, options, provider, keepable.get(), updated);
             long expected = expectedRevision.orElse(current.revision());
             try {
                 MfaConfiguration stored = store.updateConfiguration(sealer.seal(updated, CommonOptions.allSpecs(provider)), expected);
@@ -303,6 +241,24 @@ public final class MfaConfigurations {
                 }
             }
         }
+    }
+
+    /**
+     * A caller who may update but not read a configuration's secrets must not point the stored
+     * secrets somewhere else (another host, a proxy of theirs): such an update gives them again.
+     */
+    private void requireSecretsGivenAgainIfRedirected(String name, Map<String, String> options, MfaProvider provider,
+            MfaConfiguration current, MfaConfiguration updated) {
+        List<String> kept = ConfigurationRules.keptSecretsRedirected(options, provider, current, updated);
+        if (kept.isEmpty() || authorization.permits(caller, ResourcePaths.secrets(name), ManagementOperation.READ)) {
+            return;
+        }
+        List<Violation> violations = new ArrayList<>();
+        for (String secret : kept) {
+            violations.add(new Violation("Options." + secret, "is kept from the stored configuration, but this update changes where "
+                    + "secrets are sent; give " + secret + " again (or update as a caller who may read " + ResourcePaths.secrets(name) + ")"));
+        }
+        throw new InvalidConfigurationException(violations);
     }
 
     /**

@@ -46,27 +46,31 @@ public final class MfaPrincipals {
 
     /**
      * Assigns a principal to a configuration, replacing its previous assignment if any (the
-     * seed's {@code mfa assign-principal -p principal -m providerUserId -c configuration}).
+     * {@code mfa assign-principal -p principal -m providerUserId -c configuration} command).
      *
-     * @param principal the principal; a user or application
-     * @param providerUserId the principal's identity at the provider, such as its Duo user id
-     * @param configurationName the configuration to use
+     * <pre>{@code
+     * mfa.principals(caller).assign(MfaAssignment.of(bob).configuration("MyDuoConfig").providerUserId("DUYHV6TJBC3O4RITS1WC"));
+     * }</pre>
+     *
+     * @param assignment the principal, the configuration it will use, and its identity at the
+     *     provider
      * @return the stored assignment
-     * @throws InvalidPrincipalException if the principal's kind does not support MFA
-     * @throws InvalidInputException if the provider user id or configuration name is malformed
+     * @throws NullPointerException if {@code assignment} is null
      * @throws ConfigurationNotFoundException if no configuration has that name
-     * @throws ManagementAccessDeniedException without CREATE (or UPDATE, when re-assigning) on
-     *     {@code mfa/principals/<principal path>}
+     * @throws ManagementAccessDeniedException without UPDATE on
+     *     {@code mfa/principals/<principal path>}, whether or not the principal had an assignment;
+     *     asked before anything is read
      * @throws StoreException if the store fails
      */
-    public MfaAssignment assign(PrincipalId principal, String providerUserId, String configurationName) {
-        MfaAssignment assignment = new MfaAssignment(principal, configurationName, providerUserId);
-        String path = ResourcePaths.principal(principal);
-        boolean reassign = store.findAssignment(principal).isPresent();
-        authorization.require(caller, path, reassign ? ManagementOperation.UPDATE : ManagementOperation.CREATE);
+    public MfaAssignment assign(MfaAssignment assignment) {
+        Objects.requireNonNull(assignment, "assignment");
+        PrincipalId principal = assignment.principal();
+        // One operation whatever is stored: asking CREATE or UPDATE by what the store holds would
+        // tell a denied caller whether the principal has MFA.
+        authorization.require(caller, ResourcePaths.principal(principal), ManagementOperation.UPDATE);
         Optional<MfaAssignment> previous = store.putAssignment(assignment);
         events.publish(new AssignmentEvent(clock.instant(), caller, AssignmentEvent.Action.ASSIGNED, principal,
-                Optional.of(configurationName), previous.map(MfaAssignment::configurationName)));
+                Optional.of(assignment.configurationName()), previous.map(MfaAssignment::configurationName)));
         return assignment;
     }
 

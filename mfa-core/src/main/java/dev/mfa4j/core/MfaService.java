@@ -41,9 +41,8 @@ import javax.crypto.SecretKey;
  * the host's store.
  *
  * <pre>{@code
- * MfaService mfa = MfaService.builder()
+ * MfaService mfa = MfaService.builder(myPermissionCheck)          // who may manage MFA
  *         .store(myStore)                                    // the host's storage
- *         .authorizer(myPermissionCheck)                     // who may manage MFA
  *         .build();                                          // providers found with ServiceLoader
  *
  * VerificationResult result = mfa.verify(PrincipalId.parse("principal/internal/user/bob"), "77552");
@@ -99,9 +98,17 @@ public final class MfaService implements AutoCloseable {
         };
     }
 
-    /** @return a builder for a service */
-    public static Builder builder() {
-        return new Builder();
+    /**
+     * Starts building a service. The authorizer is the one choice every host must make: mfa4j asks
+     * it before each management operation, with a resource path and an operation. Pass
+     * {@link ManagementAuthorizer#allowAll()} for a single-user embedding or a test.
+     *
+     * @param authorizer the host's permission check for management operations
+     * @return a builder for a service
+     * @throws NullPointerException if {@code authorizer} is null
+     */
+    public static Builder builder(ManagementAuthorizer authorizer) {
+        return new Builder(authorizer);
     }
 
     /**
@@ -251,13 +258,14 @@ public final class MfaService implements AutoCloseable {
     }
 
     /**
-     * Builds an {@link MfaService}. The one required choice is {@link #authorizer}.
+     * Builds an {@link MfaService}; obtained from {@link MfaService#builder(ManagementAuthorizer)}, which
+     * takes the one required choice. Not thread safe; build once and share the service.
      *
      * @since 0.1.0
      */
     public static final class Builder {
         private MfaConfigurationStore store;
-        private ManagementAuthorizer authorizer;
+        private final ManagementAuthorizer authorizer;
         private final List<MfaProvider> providers = new ArrayList<>();
         private boolean discoverProviders = true;
         private ClassLoader classLoader;
@@ -270,7 +278,8 @@ public final class MfaService implements AutoCloseable {
         private boolean discoverEventListeners = true;
         private SealingKeys sealingKeys;
 
-        private Builder() {
+        private Builder(ManagementAuthorizer authorizer) {
+            this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
         }
 
         /**
@@ -280,19 +289,6 @@ public final class MfaService implements AutoCloseable {
          */
         public Builder store(MfaConfigurationStore store) {
             this.store = Objects.requireNonNull(store, "store");
-            return this;
-        }
-
-        /**
-         * Required: who may manage MFA. Asked before each management operation with the resource
-         * path and operation. Pass {@link ManagementAuthorizer#allowAll()} for a single-user
-         * embedding.
-         *
-         * @param authorizer the host's permission check
-         * @return this builder
-         */
-        public Builder authorizer(ManagementAuthorizer authorizer) {
-            this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
             return this;
         }
 
@@ -419,15 +415,10 @@ public final class MfaService implements AutoCloseable {
 
         /**
          * @return the service
-         * @throws IllegalStateException if no authorizer was chosen
          * @throws ProviderLoadException if two providers claim one type
          * @throws MfaException if the store cannot be used
          */
         public MfaService build() {
-            if (authorizer == null) {
-                throw new IllegalStateException("choose who may manage MFA: call authorizer(yourPermissionCheck), or "
-                        + "authorizer(ManagementAuthorizer.allowAll()) for a single-user embedding");
-            }
             return new MfaService(this);
         }
     }

@@ -40,15 +40,15 @@ class AttemptPolicyTest {
     private MfaService mfa;
 
     private MfaService service(AttemptPolicy policy) {
-        return MfaService.builder().store(store).authorizer(ManagementAuthorizer.allowAll()).discoverProviders(false)
+        return MfaService.builder(ManagementAuthorizer.allowAll()).store(store).discoverProviders(false)
                 .provider(provider).clock(clock).attemptPolicy(policy).eventListener(events::add).build();
     }
 
     @BeforeEach
     void assignBob() {
         mfa = service(AttemptPolicy.defaults());
-        mfa.configurations().create(CONFIG_JSON);
-        mfa.principals().assign(BOB, "bob", "Main");
+        mfa.configurations().json().create(CONFIG_JSON);
+        mfa.principals().assign(MfaAssignment.of(BOB).configuration("Main").providerUserId("bob"));
     }
 
     @AfterEach
@@ -143,7 +143,7 @@ class AttemptPolicyTest {
                 return super.findAssignment(PrincipalId.user(principal.identityProvider(), principal.name().toLowerCase()));
             }
         };
-        MfaService lenient = MfaService.builder().store(caseInsensitive).authorizer(ManagementAuthorizer.allowAll())
+        MfaService lenient = MfaService.builder(ManagementAuthorizer.allowAll()).store(caseInsensitive)
                 .discoverProviders(false).provider(provider).clock(clock).build();
         String[] variants = {"bob", "Bob", "BOB", "bOb", "boB"};
         for (int i = 0; i < variants.length; i++) {
@@ -222,7 +222,7 @@ class AttemptPolicyTest {
     @Test
     void aUsedPasscodeIsForgottenAfterItsReuseWindowAndIsScopedToThePrincipal() {
         PrincipalId alice = PrincipalId.user("internal", "alice");
-        mfa.principals().assign(alice, "alice", "Main");
+        mfa.principals().assign(MfaAssignment.of(alice).configuration("Main").providerUserId("alice"));
         mfa.verify(BOB, ScriptedProvider.GOOD_PASSCODE);
 
         assertThat(mfa.verify(alice, ScriptedProvider.GOOD_PASSCODE).reason()).as("another principal").isEqualTo(Reason.APPROVED);
@@ -302,7 +302,7 @@ class AttemptPolicyTest {
 
     @Test
     void anAttemptStoreFailureFailsClosed() {
-        MfaService broken = MfaService.builder().store(store).authorizer(ManagementAuthorizer.allowAll()).discoverProviders(false)
+        MfaService broken = MfaService.builder(ManagementAuthorizer.allowAll()).store(store).discoverProviders(false)
                 .provider(provider).attemptStore(new FailingAttemptStore()).build();
 
         assertThat(broken.verify(BOB, ScriptedProvider.GOOD_PASSCODE).reason()).isEqualTo(Reason.STORE_UNAVAILABLE);

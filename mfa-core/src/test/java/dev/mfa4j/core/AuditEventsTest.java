@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mfa4j.api.Caller;
 import dev.mfa4j.api.InvalidCredentialException;
+import dev.mfa4j.api.MfaAssignment;
 import dev.mfa4j.api.PrincipalId;
 import dev.mfa4j.api.Reason;
 import dev.mfa4j.api.VerificationContext;
@@ -34,7 +35,7 @@ class AuditEventsTest {
 
     @BeforeEach
     void configure() {
-        mfa = MfaService.builder().authorizer(ManagementAuthorizer.allowAll()).discoverProviders(false).provider(provider)
+        mfa = MfaService.builder(ManagementAuthorizer.allowAll()).discoverProviders(false).provider(provider)
                 .clock(clock).eventListener(events::add).build();
     }
 
@@ -44,8 +45,8 @@ class AuditEventsTest {
 
     @Test
     void aVerificationEmitsOneEventWithEveryField() {
-        mfa.configurations().create(CONFIG_JSON);
-        mfa.principals().assign(BOB, "bob", "Main");
+        mfa.configurations().json().create(CONFIG_JSON);
+        mfa.principals().assign(MfaAssignment.of(BOB).configuration("Main").providerUserId("bob"));
 
         mfa.verify(BOB, ScriptedProvider.GOOD_PASSCODE, VerificationContext.builder().clientIp("203.0.113.7").applicationName("Vault UI")
                 .requestId("req-1").build());
@@ -68,8 +69,8 @@ class AuditEventsTest {
     @Test
     void everyKindOfEndEmitsExactlyOneEvent() {
         PrincipalId alice = PrincipalId.user("internal", "alice");
-        mfa.configurations().create(CONFIG_JSON);
-        mfa.principals().assign(BOB, "bob", "Main");
+        mfa.configurations().json().create(CONFIG_JSON);
+        mfa.principals().assign(MfaAssignment.of(BOB).configuration("Main").providerUserId("bob"));
 
         mfa.verify(alice, "123456");                                   // not configured
         mfa.verify(BOB, ScriptedProvider.GOOD_PASSCODE);               // approved
@@ -88,12 +89,12 @@ class AuditEventsTest {
     @Test
     void managementChangesEmitEventsNamingTheCaller() {
         Caller admin = Caller.of("admin@example.com");
-        mfa.configurations(admin).create(CONFIG_JSON);
-        mfa.configurations(admin).update("Main", "{\"Options\": {\"Endpoint\": \"https://b.example.com\"}}");
-        mfa.principals(admin).assign(BOB, "bob", "Main");
-        mfa.principals(admin).assign(BOB, "bob2", "Main");
+        mfa.configurations(admin).json().create(CONFIG_JSON);
+        mfa.configurations(admin).json().update("Main", "{\"Options\": {\"Endpoint\": \"https://b.example.com\"}}");
+        mfa.principals(admin).assign(MfaAssignment.of(BOB).configuration("Main").providerUserId("bob"));
+        mfa.principals(admin).assign(MfaAssignment.of(BOB).configuration("Main").providerUserId("bob2"));
         mfa.principals(admin).remove(BOB);
-        mfa.principals(admin).assign(BOB, "bob", "Main");
+        mfa.principals(admin).assign(MfaAssignment.of(BOB).configuration("Main").providerUserId("bob"));
         mfa.configurations(admin).delete("Main", true);
 
         assertThat(events).allSatisfy(e -> assertThat(e).isNotInstanceOf(VerificationEvent.class));
@@ -111,8 +112,8 @@ class AuditEventsTest {
 
     @Test
     void noEventCarriesASecretOrAPasscode() {
-        mfa.configurations().create(CONFIG_JSON);
-        mfa.principals().assign(BOB, "bob", "Main");
+        mfa.configurations().json().create(CONFIG_JSON);
+        mfa.principals().assign(MfaAssignment.of(BOB).configuration("Main").providerUserId("bob"));
         mfa.verify(BOB, ScriptedProvider.GOOD_PASSCODE);
         mfa.verify(BOB, ScriptedProvider.GOOD_PASSCODE);
         mfa.verify(BOB, "987654");
@@ -123,12 +124,12 @@ class AuditEventsTest {
 
     @Test
     void aListenerThatThrowsChangesNoResult() {
-        MfaService noisy = MfaService.builder().authorizer(ManagementAuthorizer.allowAll()).discoverProviders(false).provider(provider)
+        MfaService noisy = MfaService.builder(ManagementAuthorizer.allowAll()).discoverProviders(false).provider(provider)
                 .eventListener(e -> {
                     throw new IllegalStateException("audit sink down");
                 }).build();
-        noisy.configurations().create(CONFIG_JSON);
-        noisy.principals().assign(BOB, "bob", "Main");
+        noisy.configurations().json().create(CONFIG_JSON);
+        noisy.principals().assign(MfaAssignment.of(BOB).configuration("Main").providerUserId("bob"));
 
         try (LogCapture logs = new LogCapture()) {
             assertThat(noisy.verify(BOB, ScriptedProvider.GOOD_PASSCODE).reason()).isEqualTo(Reason.APPROVED);

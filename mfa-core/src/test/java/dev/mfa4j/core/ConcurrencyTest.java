@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mfa4j.api.ConfigurationInUseException;
 import dev.mfa4j.api.ConfigurationNotFoundException;
 import dev.mfa4j.api.DuplicateConfigurationException;
+import dev.mfa4j.api.MfaAssignment;
 import dev.mfa4j.api.MfaConfiguration;
 import dev.mfa4j.api.PrincipalId;
 import dev.mfa4j.api.Reason;
@@ -53,11 +54,11 @@ class ConcurrencyTest {
         // Every passcode is right and each is used once: this test is about management, not policy.
         provider.behaviour = request -> CompletableFuture.completedFuture(VerificationOutcome.approved("ok"));
         MfaService mfa = Fixtures.service(provider, store);
-        mfa.configurations().create(Fixtures.CONFIG_JSON);
+        mfa.configurations().json().create(Fixtures.CONFIG_JSON);
         List<PrincipalId> users = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             users.add(PrincipalId.user("internal", "user" + i));
-            mfa.principals().assign(users.get(i), "u" + i, "Main");
+            mfa.principals().assign(MfaAssignment.of(users.get(i)).configuration("Main").providerUserId("u" + i));
         }
 
         AtomicInteger successfulUpdates = new AtomicInteger();
@@ -85,9 +86,8 @@ class ConcurrencyTest {
                                         current.revision()));
                                 successfulUpdates.incrementAndGet();
                             }
-                            case 1 -> mfa.configurations().create(Fixtures.CONFIG_JSON.replace("\"Main\"", "\"Temp" + writer + "\""));
-                            case 2 -> mfa.principals().assign(users.get((writer + round) % users.size()), "u" + round,
-                                    round % 8 == 2 ? "Temp" + writer : "Main");
+                            case 1 -> mfa.configurations().json().create(Fixtures.CONFIG_JSON.replace("\"Main\"", "\"Temp" + writer + "\""));
+                            case 2 -> mfa.principals().assign(MfaAssignment.of(users.get((writer + round) % users.size())).configuration(round % 8 == 2 ? "Temp" + writer : "Main").providerUserId("u" + round));
                             default -> mfa.configurations().delete("Temp" + writer, round % 8 == 3);
                         }
                     } catch (Throwable e) {

@@ -33,7 +33,7 @@ class ConfigurationJsonBadInputTest {
     void createOneConfiguration() {
         file = directory.resolve("store.json");
         mfa = Fixtures.service(new ScriptedProvider(), FileMfaConfigurationStore.open(file));
-        mfa.configurations().create(CONFIG_JSON);
+        mfa.configurations().json().create(CONFIG_JSON);
     }
 
     private void refusedWithoutChange(ThrowingCallable call, Consumer<InvalidInputException> check) throws IOException {
@@ -43,11 +43,11 @@ class ConfigurationJsonBadInputTest {
     }
 
     private void createRefused(String json, String field, String problemPart) throws IOException {
-        refusedWithoutChange(() -> mfa.configurations().create(json), e -> {
+        refusedWithoutChange(() -> mfa.configurations().json().create(json), e -> {
             assertThat(e.field()).isEqualTo(field);
             assertThat(e.getMessage()).contains(problemPart);
         });
-        refusedWithoutChange(() -> mfa.configurations().update("Main", json), e -> assertThat(e.getMessage()).isNotBlank());
+        refusedWithoutChange(() -> mfa.configurations().json().update("Main", json), e -> assertThat(e.getMessage()).isNotBlank());
     }
 
     @Test
@@ -61,7 +61,7 @@ class ConfigurationJsonBadInputTest {
 
     @Test
     void aMalformedValueIsNeverQuotedBackEvenWhenItLooksLikeASecret() throws IOException {
-        refusedWithoutChange(() -> mfa.configurations().create("{\"Options\": {\"Token\": S3cretUnquoted}}"),
+        refusedWithoutChange(() -> mfa.configurations().json().create("{\"Options\": {\"Token\": S3cretUnquoted}}"),
                 e -> assertThat(e.getMessage()).doesNotContain("S3cretUnquoted"));
     }
 
@@ -78,19 +78,19 @@ class ConfigurationJsonBadInputTest {
 
     @Test
     void missingNameTypeOrOptionsAreEachNamed() throws IOException {
-        refusedWithoutChange(() -> mfa.configurations().create("{}"), e -> assertThat(((InvalidConfigurationException) e).violations())
+        refusedWithoutChange(() -> mfa.configurations().json().create("{}"), e -> assertThat(((InvalidConfigurationException) e).violations())
                 .extracting(InvalidConfigurationException.Violation::field).containsExactly("Name", "Type", "Options"));
-        refusedWithoutChange(() -> mfa.configurations().update("Main", "{\"Type\": \"scripted\"}"), e -> assertThat(e.field()).isEqualTo("Options"));
+        refusedWithoutChange(() -> mfa.configurations().json().update("Main", "{\"Type\": \"scripted\"}"), e -> assertThat(e.field()).isEqualTo("Options"));
     }
 
     @Test
     void anUnknownTypeNamesTheInstalledOnes() throws IOException {
-        refusedWithoutChange(() -> mfa.configurations().create("{\"Type\": \"okta\", \"Name\": \"X\", \"Options\": {}}"), e -> {
+        refusedWithoutChange(() -> mfa.configurations().json().create("{\"Type\": \"okta\", \"Name\": \"X\", \"Options\": {}}"), e -> {
             assertThat(e).isInstanceOf(UnknownProviderTypeException.class);
             assertThat(e.field()).isEqualTo("Type");
             assertThat(((UnknownProviderTypeException) e).installedTypes()).containsExactly("scripted");
         });
-        refusedWithoutChange(() -> mfa.configurations().update("Main", "{\"Type\": \"okta\", \"Options\": {}}"),
+        refusedWithoutChange(() -> mfa.configurations().json().update("Main", "{\"Type\": \"okta\", \"Options\": {}}"),
                 e -> assertThat(e).isInstanceOf(UnknownProviderTypeException.class));
     }
 
@@ -99,7 +99,7 @@ class ConfigurationJsonBadInputTest {
         createRefused("{\"Type\": \"scripted\", \"Name\": \" \", \"Options\": {\"Endpoint\": \"https://a.example\", \"Token\": \"%s\"}}"
                 .formatted(TOKEN), "Name", "must not be blank");
         createRefused("{\"Type\": \"\", \"Name\": \"X\", \"Options\": {}}", "Type", "no MFA provider of type ''");
-        refusedWithoutChange(() -> mfa.configurations().create(
+        refusedWithoutChange(() -> mfa.configurations().json().create(
                 "{\"Type\": \"scripted\", \"Name\": \"X\", \"Options\": {\"Endpoint\": \"  \", \"Token\": \"%s\", \"Mode\": \"\"}}".formatted(TOKEN)),
                 e -> assertThat(((InvalidConfigurationException) e).violations()).extracting(Object::toString)
                         .containsExactly("Options.Endpoint: must not be blank",
@@ -119,7 +119,7 @@ class ConfigurationJsonBadInputTest {
     void unknownKeysAreRefusedNamingThem() throws IOException {
         createRefused("{\"Type\": \"scripted\", \"Name\": \"X\", \"Options\": {}, \"Comment\": \"hi\"}", "Comment",
                 "is not a configuration field");
-        refusedWithoutChange(() -> mfa.configurations().create(
+        refusedWithoutChange(() -> mfa.configurations().json().create(
                 "{\"Type\": \"scripted\", \"Name\": \"X\", \"Options\": {\"Endpoint\": \"https://a.example\", \"Token\": \"%s\", \"Colour\": \"red\"}}"
                         .formatted(TOKEN)),
                 e -> assertThat(e.getMessage()).contains("Options.Colour: is not an option of type scripted; its options are Endpoint, Token, Mode"));
@@ -163,12 +163,24 @@ class ConfigurationJsonBadInputTest {
 
     @Test
     void everyProblemIsReportedAtOnce() {
-        assertThatThrownBy(() -> mfa.configurations().create(
+        assertThatThrownBy(() -> mfa.configurations().json().create(
+                "{\"Type\": \"scripted\", \"Name\": \"Fine\", \"Options\": {\"Endpoint\": \"ftp://x\", \"Colour\": \"red\"}}"))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .satisfies(e -> assertThat(((InvalidConfigurationException) e).violations())
+                        .extracting(InvalidConfigurationException.Violation::field)
+                        .containsExactly("Options.Colour", "Options.Endpoint", "Options.Token"))
+                .hasMessageStartingWith("invalid configuration (3 problems): ");
+    }
+
+    @Test
+    void aMalformedNameIsReportedAloneBecauseTheAuthorizerIsAskedAboutTheNameBeforeTheRestIsChecked() {
+        // A name with a '/' would name another resource path, so it is refused before the
+        // authorizer is asked, and the options (checked only for a permitted caller) are not looked at.
+        assertThatThrownBy(() -> mfa.configurations().json().create(
                 "{\"Type\": \"scripted\", \"Name\": \"bad/name\", \"Options\": {\"Endpoint\": \"ftp://x\", \"Colour\": \"red\"}}"))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .satisfies(e -> assertThat(((InvalidConfigurationException) e).violations())
                         .extracting(InvalidConfigurationException.Violation::field)
-                        .containsExactly("Name", "Options.Colour", "Options.Endpoint", "Options.Token"))
-                .hasMessageStartingWith("invalid configuration (4 problems): ");
+                        .containsExactly("Name"));
     }
 }

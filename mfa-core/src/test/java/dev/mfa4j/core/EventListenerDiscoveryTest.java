@@ -1,5 +1,7 @@
 package dev.mfa4j.core;
 
+import dev.mfa4j.api.MfaAssignment;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mfa4j.api.event.MfaEvent;
@@ -52,18 +54,18 @@ class EventListenerDiscoveryTest {
         };
         List<MfaEvent> registered = new CopyOnWriteArrayList<>();
         RecordingListener.SEEN.clear();
-        MfaService mfa = MfaService.builder().authorizer(ManagementAuthorizer.allowAll()).discoverProviders(false)
+        MfaService mfa = MfaService.builder(ManagementAuthorizer.allowAll()).discoverProviders(false)
                 .provider(new ScriptedProvider()).classLoader(loader).eventListener(registered::add).build();
 
-        mfa.configurations().create(Fixtures.CONFIG_JSON);
-        mfa.principals().assign(Fixtures.BOB, "bob", "Main");
+        mfa.configurations().json().create(Fixtures.CONFIG_JSON);
+        mfa.principals().assign(MfaAssignment.of(Fixtures.BOB).configuration("Main").providerUserId("bob"));
         mfa.verify(Fixtures.BOB, ScriptedProvider.GOOD_PASSCODE);
 
         assertThat(RecordingListener.SEEN).hasSize(3).last().isInstanceOf(VerificationEvent.class);
         assertThat(registered).containsExactlyElementsOf(RecordingListener.SEEN);
-        MfaService withoutDiscovery = MfaService.builder().authorizer(ManagementAuthorizer.allowAll()).discoverProviders(false)
+        MfaService withoutDiscovery = MfaService.builder(ManagementAuthorizer.allowAll()).discoverProviders(false)
                 .provider(new ScriptedProvider()).classLoader(loader).discoverEventListeners(false).build();
-        withoutDiscovery.configurations().create(Fixtures.CONFIG_JSON);
+        withoutDiscovery.configurations().json().create(Fixtures.CONFIG_JSON);
         assertThat(RecordingListener.SEEN).hasSize(3);
     }
 }

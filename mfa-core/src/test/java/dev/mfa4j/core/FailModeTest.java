@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mfa4j.api.InvalidConfigurationException;
+import dev.mfa4j.api.MfaAssignment;
 import dev.mfa4j.api.MfaConfiguration;
 import dev.mfa4j.api.Reason;
 import dev.mfa4j.api.VerificationResult;
@@ -16,10 +17,10 @@ import dev.mfa4j.api.spi.VerificationOutcome;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The common FailMode option: closed by default; open lets through only an unreachable provider, visibly. */
 class FailModeTest {
@@ -30,12 +31,12 @@ class FailModeTest {
 
     @BeforeEach
     void configure() {
-        mfa = MfaService.builder().authorizer(ManagementAuthorizer.allowAll()).discoverProviders(false).provider(provider)
+        mfa = MfaService.builder(ManagementAuthorizer.allowAll()).discoverProviders(false).provider(provider)
                 .eventListener(events::add).build();
-        mfa.configurations().create("""
+        mfa.configurations().json().create("""
                 {"Type": "scripted", "Name": "Open", "Options": {"Endpoint": "https://mfa.example.com", "Token": "%s", "FailMode": "open"}}
                 """.formatted(TOKEN));
-        mfa.principals().assign(BOB, "bob", "Open");
+        mfa.principals().assign(MfaAssignment.of(BOB).configuration("Open").providerUserId("bob"));
     }
 
     private void providerAnswers(VerificationOutcome outcome) {
@@ -59,7 +60,7 @@ class FailModeTest {
 
     @Test
     void aProviderThatNeverAnswersCountsAsUnreachable() {
-        MfaService impatient = MfaService.builder().store(storeOf(mfa)).authorizer(ManagementAuthorizer.allowAll())
+        MfaService impatient = MfaService.builder(ManagementAuthorizer.allowAll()).store(storeOf(mfa))
                 .discoverProviders(false).provider(provider).maxVerificationTime(java.time.Duration.ofSeconds(1)).build();
         provider.behaviour = request -> new CompletableFuture<>();
 
@@ -102,7 +103,7 @@ class FailModeTest {
 
     @Test
     void closedIsTheDefault() {
-        mfa.configurations().update("Open", "{\"Options\": {\"Endpoint\": \"https://mfa.example.com\"}}");
+        mfa.configurations().json().update("Open", "{\"Options\": {\"Endpoint\": \"https://mfa.example.com\"}}");
         providerAnswers(VerificationOutcome.unavailable("down", null));
 
         assertThat(mfa.verify(BOB, "123456").reason()).isEqualTo(Reason.PROVIDER_UNAVAILABLE);
@@ -110,7 +111,7 @@ class FailModeTest {
 
     @Test
     void theOptionIsCheckedAndNeverReachesTheProvider() {
-        assertThatThrownBy(() -> mfa.configurations().update("Open", "{\"Options\": {\"Endpoint\": \"https://mfa.example.com\", "
+        assertThatThrownBy(() -> mfa.configurations().json().update("Open", "{\"Options\": {\"Endpoint\": \"https://mfa.example.com\", "
                 + "\"failmode\": \"sometimes\"}}"))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("Options.FailMode: expected one of: closed, open");

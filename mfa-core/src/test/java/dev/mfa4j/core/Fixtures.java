@@ -19,9 +19,8 @@ final class Fixtures {
     }
 
     static MfaService service(ScriptedProvider provider, MfaConfigurationStore store) {
-        return MfaService.builder()
+        return MfaService.builder(ManagementAuthorizer.allowAll())
                 .store(store)
-                .authorizer(ManagementAuthorizer.allowAll())
                 .discoverProviders(false)
                 .provider(provider)
                 .build();

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mfa4j.api.InvalidConfigurationException;
+import dev.mfa4j.api.MfaAssignment;
 import dev.mfa4j.api.MfaConfiguration;
 import dev.mfa4j.api.PrincipalId;
 import dev.mfa4j.api.Reason;
+import dev.mfa4j.api.SealedSecretException;
 import dev.mfa4j.api.VerificationResult;
 import dev.mfa4j.api.spi.ManagementAuthorizer;
 import dev.mfa4j.api.spi.MfaConfigurationStore;
@@ -38,7 +40,7 @@ class SealingTest {
     }
 
     private MfaService service(MfaConfigurationStore store, SealingKeys keys) {
-        MfaService.Builder builder = MfaService.builder().store(store).authorizer(ManagementAuthorizer.allowAll())
+        MfaService.Builder builder = MfaService.builder(ManagementAuthorizer.allowAll()).store(store)
                 .discoverProviders(false).provider(provider);
         return keys == null ? builder.build() : builder.sealing(keys).build();
     }
@@ -53,8 +55,8 @@ class SealingTest {
     void theStoreHoldsOnlyCiphertextAndTheProviderGetsThePlainSecret() throws Exception {
         Path file = directory.resolve("store.json");
         MfaService mfa = service(FileMfaConfigurationStore.open(file), SealingKeys.current("k1", KEY_1));
-        mfa.configurations().create(config("Main"));
-        mfa.principals().assign(BOB, "bob", "Main");
+        mfa.configurations().json().create(config("Main"));
+        mfa.principals().assign(MfaAssignment.of(BOB).configuration("Main").providerUserId("bob"));
 
         VerificationResult result = mfa.verify(BOB, ScriptedProvider.GOOD_PASSCODE);
 
@@ -70,10 +72,10 @@ class SealingTest {
     void aSealedValueMovedToAnotherConfigurationDoesNotOpenAndThatConfigurationFailsClosed() {
         InMemoryMfaConfigurationStore store = new InMemoryMfaConfigurationStore();
         MfaService mfa = service(store, SealingKeys.current("k1", KEY_1));
-        mfa.configurations().create(config("A"));
-        mfa.configurations().create(config("B").replace(CANARY, "OtherTokenValue1"));
+        mfa.configurations().json().create(config("A"));
+        mfa.configurations().json().create(config("B").replace(CANARY, "OtherTokenValue1"));
         PrincipalId alice = PrincipalId.user("internal", "alice");
-        mfa.principals().assign(alice, "alice", "B");
+        mfa.principals().assign(MfaAssignment.of(alice).configuration("B").providerUserId("alice"));
         // Someone with write access to the store copies A's sealed secret into B.
         MfaConfiguration a = store.findConfiguration("A").orElseThrow();
         MfaConfiguration b = store.findConfiguration("B").orElseThrow();
@@ -88,9 +90,9 @@ class SealingTest {
         assertThat(provider.requests).isEmpty();
         assertThatThrownBy(() -> mfa.configurations().get("B", SecretVisibility.REVEALED)).isInstanceOf(SealedSecretException.class);
         assertThat(mfa.configurations().list()).hasSize(2);
-        assertThatThrownBy(() -> mfa.configurations().update("B", "{\"Options\": {\"Endpoint\": \"https://mfa.example.com\"}}"))
+        assertThatThrownBy(() -> mfa.configurations().json().update("B", "{\"Options\": {\"Endpoint\": \"https://mfa.example.com\"}}"))
                 .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("Options.Token: is required");
-        mfa.configurations().update("B", "{\"Options\": {\"Endpoint\": \"https://mfa.example.com\", \"Token\": \"FreshToken123\"}}");
+        mfa.configurations().json().update("B", "{\"Options\": {\"Endpoint\": \"https://mfa.example.com\", \"Token\": \"FreshToken123\"}}");
         assertThat(mfa.verify(alice, ScriptedProvider.GOOD_PASSCODE).reason()).isEqualTo(Reason.APPROVED);
     }
 
@@ -98,8 +100,8 @@ class SealingTest {
     void rotationOpensOldValuesResealsThemAndThenNeedsOnlyTheNewKey() {
         InMemoryMfaConfigurationStore store = new InMemoryMfaConfigurationStore();
         MfaService old = service(store, SealingKeys.current("k1", KEY_1));
-        old.configurations().create(config("Main"));
-        old.principals().assign(BOB, "bob", "Main");
+        old.configurations().json().create(config("Main"));
+        old.principals().assign(MfaAssignment.of(BOB).configuration("Main").providerUserId("bob"));
 
         MfaService rotating = service(store, SealingKeys.current("k2", KEY_2).withPrevious("k1", KEY_1));
         assertThat(rotating.verify(BOB, ScriptedProvider.GOOD_PASSCODE).reason()).as("old values still open").isEqualTo(Reason.APPROVED);
@@ -117,9 +119,9 @@ class SealingTest {
     @Test
     void plainSecretsFromBeforeSealingKeepWorkingUntilResealed() {
         InMemoryMfaConfigurationStore store = new InMemoryMfaConfigurationStore();
-        service(store, null).configurations().create(config("Main"));
+        service(store, null).configurations().json().create(config("Main"));
         MfaService sealing = service(store, SealingKeys.current("k1", KEY_1));
-        sealing.principals().assign(BOB, "bob", "Main");
+        sealing.principals().assign(MfaAssignment.of(BOB).configuration("Main").providerUserId("bob"));
 
         assertThat(sealing.verify(BOB, ScriptedProvider.GOOD_PASSCODE).reason()).isEqualTo(Reason.APPROVED);
         assertThat(sealing.configurations().reseal()).isEqualTo(1);
@@ -129,9 +131,9 @@ class SealingTest {
     @Test
     void aSealedSecretWithoutKeysOrAlteredFailsClosed() {
         InMemoryMfaConfigurationStore store = new InMemoryMfaConfigurationStore();
-        service(store, SealingKeys.current("k1", KEY_1)).configurations().create(config("Main"));
+        service(store, SealingKeys.current("k1", KEY_1)).configurations().json().create(config("Main"));
         MfaService keyless = service(store, null);
-        keyless.principals().assign(BOB, "bob", "Main");
+        keyless.principals().assign(MfaAssignment.of(BOB).configuration("Main").providerUserId("bob"));
 
         assertThat(keyless.verify(BOB, ScriptedProvider.GOOD_PASSCODE).message()).contains("is sealed, but this service has no sealing keys");
 

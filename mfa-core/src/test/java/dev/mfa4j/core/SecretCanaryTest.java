@@ -54,7 +54,7 @@ class SecretCanaryTest {
             return CompletableFuture.completedFuture(typed.equals(GOOD) ? VerificationOutcome.approved("ok")
                     : VerificationOutcome.rejected(Reason.INVALID_PASSCODE, "wrong"));
         };
-        mfa = MfaService.builder().authorizer(ManagementAuthorizer.allowAll()).discoverProviders(false).provider(provider)
+        mfa = MfaService.builder(ManagementAuthorizer.allowAll()).discoverProviders(false).provider(provider)
                 .eventListener(events::add).sealing(SealingKeys.current("k1", new byte[32])).build();
     }
 
@@ -80,9 +80,9 @@ class SecretCanaryTest {
     @Test
     void theCanariesAppearNowhere() {
         String json = "{\"Type\": \"scripted\", \"Name\": \"Main\", \"Options\": {\"Endpoint\": \"https://mfa.example.com\", \"Token\": \"%s\"}}";
-        attempt(() -> record(mfa.configurations().create(json.formatted(SECRET))));
-        attempt(() -> mfa.principals().assign(BOB, "bob", "Main"));
-        attempt(() -> record(mfa.configurations().listJson()));
+        attempt(() -> record(mfa.configurations().json().create(json.formatted(SECRET))));
+        attempt(() -> mfa.principals().assign(MfaAssignment.of(BOB).configuration("Main").providerUserId("bob")));
+        attempt(() -> record(mfa.configurations().json().list()));
         attempt(() -> record(mfa.configurations().list()));
         attempt(() -> record(mfa.configurations().get("Main")));
 
@@ -95,12 +95,12 @@ class SecretCanaryTest {
         // Bad input that contains the canaries.
         attempt(() -> mfa.verify(BOB, GOOD + " "));
         attempt(() -> mfa.verify(BOB, SECRET));
-        attempt(() -> mfa.configurations().create("{\"Options\": {\"Token\": " + SECRET + "}}"));
-        attempt(() -> mfa.configurations().create(json.formatted(SECRET + "!!").replace("Main", "Other")));
-        attempt(() -> mfa.configurations().update("Main", "{\"Name\": \"Main\", \"Options\": {\"Token\": \"" + SECRET + "\", \"X\": \"y\"}}"));
+        attempt(() -> mfa.configurations().json().create("{\"Options\": {\"Token\": " + SECRET + "}}"));
+        attempt(() -> mfa.configurations().json().create(json.formatted(SECRET + "!!").replace("Main", "Other")));
+        attempt(() -> mfa.configurations().json().update("Main", "{\"Name\": \"Main\", \"Options\": {\"Token\": \"" + SECRET + "\", \"X\": \"y\"}}"));
         // A provider whose exception quotes the secret and the passcode.
         PrincipalId alice = PrincipalId.user("internal", "alice");
-        attempt(() -> mfa.principals().assign(alice, "alice", "Main"));
+        attempt(() -> mfa.principals().assign(MfaAssignment.of(alice).configuration("Main").providerUserId("alice")));
         provider.behaviour = request -> {
             throw new IllegalStateException("failed with key " + SECRET + " and passcode " + WRONG);
         };
@@ -108,7 +108,7 @@ class SecretCanaryTest {
         provider.behaviour = request -> CompletableFuture.failedFuture(new IllegalStateException("async " + SECRET));
         attempt(() -> record(mfa.verify(alice, GOOD)));
         // A store that fails with a message quoting stored values.
-        MfaService brokenStore = MfaService.builder().authorizer(ManagementAuthorizer.allowAll()).discoverProviders(false)
+        MfaService brokenStore = MfaService.builder(ManagementAuthorizer.allowAll()).discoverProviders(false)
                 .provider(provider).store(new DelegatingStore(new InMemoryMfaConfigurationStore()) {
                     @Override
                     public Optional<MfaAssignment> findAssignment(PrincipalId principal) {
@@ -135,9 +135,9 @@ class SecretCanaryTest {
 
     @Test
     void thePasscodeReachesTheProviderIntact() {
-        mfa.configurations().create("{\"Type\": \"scripted\", \"Name\": \"Main\", \"Options\": {\"Endpoint\": \"https://mfa.example.com\", "
+        mfa.configurations().json().create("{\"Type\": \"scripted\", \"Name\": \"Main\", \"Options\": {\"Endpoint\": \"https://mfa.example.com\", "
                 + "\"Token\": \"" + SECRET + "\"}}");
-        mfa.principals().assign(BOB, "bob", "Main");
+        mfa.principals().assign(MfaAssignment.of(BOB).configuration("Main").providerUserId("bob"));
 
         VerificationResult result = mfa.verify(BOB, GOOD);
 

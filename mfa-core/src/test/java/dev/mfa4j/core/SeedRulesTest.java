@@ -36,9 +36,9 @@ class SeedRulesTest {
 
     @Test
     void aConfigurationHasANameUniqueAcrossAllConfigurations() {
-        mfa.configurations().create(CONFIG_JSON);
+        mfa.configurations().json().create(CONFIG_JSON);
 
-        assertThatThrownBy(() -> mfa.configurations().create(CONFIG_JSON))
+        assertThatThrownBy(() -> mfa.configurations().json().create(CONFIG_JSON))
                 .isInstanceOf(DuplicateConfigurationException.class)
                 .hasMessageContaining("'Main' already exists");
         assertThat(mfa.configurations().list()).hasSize(1);
@@ -46,7 +46,7 @@ class SeedRulesTest {
 
     @Test
     void aConfigurationHasATypeThatIsAnInstalledProvider() {
-        assertThatThrownBy(() -> mfa.configurations().create("""
+        assertThatThrownBy(() -> mfa.configurations().json().create("""
                 {"Type": "okta", "Name": "Other", "Options": {}}"""))
                 .isInstanceOf(UnknownProviderTypeException.class)
                 .hasMessageContaining("'okta'")
@@ -55,7 +55,7 @@ class SeedRulesTest {
 
     @Test
     void aConfigurationHasOptionsValidatedByThatProvider() {
-        assertThatThrownBy(() -> mfa.configurations().create("""
+        assertThatThrownBy(() -> mfa.configurations().json().create("""
                 {"Type": "scripted", "Name": "Main", "Options": {"Endpoint": "http://insecure", "Token": "short"}}"""))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .satisfies(e -> assertThat(((InvalidConfigurationException) e).violations())
@@ -66,7 +66,7 @@ class SeedRulesTest {
 
     @Test
     void jsonKeysAreMatchedWithoutRegardToCase() {
-        MfaConfiguration created = mfa.configurations().create("""
+        MfaConfiguration created = mfa.configurations().json().create("""
                 {"type": "scripted", "name": "Lower", "options": {"endpoint": "https://mfa.example.com", "TOKEN": "%s"}}
                 """.formatted(TOKEN));
 
@@ -76,9 +76,9 @@ class SeedRulesTest {
 
     @Test
     void outputUsesTheSeedsSpellingTypeNameOptions() {
-        mfa.configurations().create(CONFIG_JSON);
+        mfa.configurations().json().create(CONFIG_JSON);
 
-        assertThat(mfa.configurations().listJson()).isEqualTo("""
+        assertThat(mfa.configurations().json().list()).isEqualTo("""
                 [ {
                   "Type": "scripted",
                   "Name": "Main",
@@ -92,9 +92,9 @@ class SeedRulesTest {
 
     @Test
     void updateMayChangeEveryFieldButTheName() {
-        mfa.configurations().create(CONFIG_JSON);
+        mfa.configurations().json().create(CONFIG_JSON);
 
-        MfaConfiguration updated = mfa.configurations().update("Main", """
+        MfaConfiguration updated = mfa.configurations().json().update("Main", """
                 {"Type": "scripted", "Options": {"Endpoint": "https://other.example.com", "Token": "AnotherToken1", "Mode": "slow"}}""");
 
         assertThat(updated.revision()).isEqualTo(2);
@@ -105,9 +105,9 @@ class SeedRulesTest {
 
     @Test
     void anUpdateWhoseBodyNamesAnotherNameIsRefused() {
-        mfa.configurations().create(CONFIG_JSON);
+        mfa.configurations().json().create(CONFIG_JSON);
 
-        assertThatThrownBy(() -> mfa.configurations().update("Main", """
+        assertThatThrownBy(() -> mfa.configurations().json().update("Main", """
                 {"Name": "Renamed", "Type": "scripted", "Options": {"Endpoint": "https://mfa.example.com"}}"""))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("Name: is 'Renamed' but the update is for 'Main'; a configuration's name cannot change");
@@ -118,28 +118,27 @@ class SeedRulesTest {
     @Test
     void listReturnsEveryConfiguration() {
         for (String name : List.of("C", "A", "B")) {
-            mfa.configurations().create(CONFIG_JSON.replace("\"Main\"", "\"" + name + "\""));
+            mfa.configurations().json().create(CONFIG_JSON.replace("\"Main\"", "\"" + name + "\""));
         }
 
         assertThat(mfa.configurations().list()).extracting(MfaConfiguration::name).containsExactly("A", "B", "C");
-        assertThat(mfa.configurations().listJson()).startsWith("[").contains("\"Name\": \"A\"", "\"Name\": \"B\"", "\"Name\": \"C\"");
+        assertThat(mfa.configurations().json().list()).startsWith("[").contains("\"Name\": \"A\"", "\"Name\": \"B\"", "\"Name\": \"C\"");
     }
 
     @Test
     void secretOptionsAreRedactedOnReadUnlessTheCallerAsksAndIsPermitted() {
         List<String> asked = new ArrayList<>();
-        MfaService guarded = MfaService.builder()
-                .discoverProviders(false)
-                .provider(provider)
-                .authorizer((caller, path, operation) -> {
+        MfaService guarded = MfaService.builder((caller, path, operation) -> {
                     asked.add(caller + " " + operation + " " + path);
                     return !path.endsWith("/secrets") || caller.name().equals("security-admin");
                 })
+                .discoverProviders(false)
+                .provider(provider)
                 .build();
-        guarded.configurations().create(CONFIG_JSON);
+        guarded.configurations().json().create(CONFIG_JSON);
 
         assertThat(guarded.configurations().get("Main").orElseThrow().option("Token")).contains(MfaConfigurations.REDACTED);
-        assertThat(guarded.configurations().listJson()).doesNotContain(TOKEN);
+        assertThat(guarded.configurations().json().list()).doesNotContain(TOKEN);
         assertThatThrownBy(() -> guarded.configurations(Caller.of("operator")).get("Main", SecretVisibility.REVEALED))
                 .isInstanceOf(ManagementAccessDeniedException.class)
                 .hasMessage("operator may not read mfa/configurations/Main/secrets");
@@ -150,11 +149,11 @@ class SeedRulesTest {
 
     @Test
     void anUpdateThatOmitsASecretOrSendsTheMaskKeepsTheStoredSecret() {
-        mfa.configurations().create(CONFIG_JSON);
+        mfa.configurations().json().create(CONFIG_JSON);
 
-        mfa.configurations().update("Main", """
+        mfa.configurations().json().update("Main", """
                 {"Options": {"Endpoint": "https://one.example.com"}}""");
-        mfa.configurations().update("Main", """
+        mfa.configurations().json().update("Main", """
                 {"Options": {"Endpoint": "https://two.example.com", "Token": "********"}}""");
 
         MfaConfiguration stored = mfa.configurations().get("Main", SecretVisibility.REVEALED).orElseThrow();
@@ -165,23 +164,23 @@ class SeedRulesTest {
 
     @Test
     void aPrincipalHasOneOrZeroConfigurations() {
-        mfa.configurations().create(CONFIG_JSON);
-        mfa.configurations().create(CONFIG_JSON.replace("\"Main\"", "\"Backup\""));
+        mfa.configurations().json().create(CONFIG_JSON);
+        mfa.configurations().json().create(CONFIG_JSON.replace("\"Main\"", "\"Backup\""));
 
         assertThat(mfa.principals().get(BOB)).isEmpty();
-        mfa.principals().assign(BOB, "bob-1", "Main");
-        mfa.principals().assign(BOB, "bob-2", "Backup");
+        mfa.principals().assign(MfaAssignment.of(BOB).configuration("Main").providerUserId("bob-1"));
+        mfa.principals().assign(MfaAssignment.of(BOB).configuration("Backup").providerUserId("bob-2"));
 
         assertThat(mfa.principals().list()).containsExactly(new MfaAssignment(BOB, "Backup", "bob-2"));
     }
 
     @Test
     void onlyUserAndApplicationPrincipalsSupportMfa() {
-        mfa.configurations().create(CONFIG_JSON);
+        mfa.configurations().json().create(CONFIG_JSON);
         PrincipalId admins = PrincipalId.parse("principal/internal/group/admins");
 
-        mfa.principals().assign(CI_BOT, "ci-bot", "Main");
-        assertThatThrownBy(() -> mfa.principals().assign(admins, "admins", "Main"))
+        mfa.principals().assign(MfaAssignment.of(CI_BOT).configuration("Main").providerUserId("ci-bot"));
+        assertThatThrownBy(() -> mfa.principals().assign(MfaAssignment.of(admins).configuration("Main").providerUserId("admins")))
                 .isInstanceOf(InvalidPrincipalException.class)
                 .hasMessageContaining("principals of kind group do not support MFA");
         assertThatThrownBy(() -> mfa.verify(admins, "123456")).isInstanceOf(InvalidPrincipalException.class);
@@ -197,9 +196,9 @@ class SeedRulesTest {
 
     @Test
     void anAssignmentStoresTheProviderIdentityBesideTheConfigurationName() {
-        mfa.configurations().create(CONFIG_JSON);
+        mfa.configurations().json().create(CONFIG_JSON);
 
-        mfa.principals().assign(BOB, "12752112652d3c0f21551938864e2", "Main");
+        mfa.principals().assign(MfaAssignment.of(BOB).configuration("Main").providerUserId("12752112652d3c0f21551938864e2"));
         mfa.verify(BOB, "123456");
 
         assertThat(mfa.principals().get(BOB)).contains(new MfaAssignment(BOB, "Main", "12752112652d3c0f21551938864e2"));
@@ -209,8 +208,8 @@ class SeedRulesTest {
 
     @Test
     void removingAnAssignmentRemovesMfaForThatPrincipal() {
-        mfa.configurations().create(CONFIG_JSON);
-        mfa.principals().assign(BOB, "bob", "Main");
+        mfa.configurations().json().create(CONFIG_JSON);
+        mfa.principals().assign(MfaAssignment.of(BOB).configuration("Main").providerUserId("bob"));
 
         assertThat(mfa.principals().remove(BOB)).isTrue();
 
@@ -221,8 +220,8 @@ class SeedRulesTest {
 
     @Test
     void loginTakesAPasscodeOrAProviderKeywordAndPushInAnyCaseAsksForAPush() {
-        mfa.configurations().create(CONFIG_JSON);
-        mfa.principals().assign(BOB, "bob", "Main");
+        mfa.configurations().json().create(CONFIG_JSON);
+        mfa.principals().assign(MfaAssignment.of(BOB).configuration("Main").providerUserId("bob"));
 
         assertThat(mfa.verify(BOB, "123456").reason()).isEqualTo(Reason.APPROVED);
         assertThat(mfa.verify(BOB, "PuSh").reason()).isEqualTo(Reason.APPROVED);
@@ -234,21 +233,20 @@ class SeedRulesTest {
     @Test
     void managementOperationsArePermissionCheckedCrudOnResourcePaths() {
         List<String> asked = new ArrayList<>();
-        MfaService guarded = MfaService.builder()
-                .discoverProviders(false)
-                .provider(provider)
-                .authorizer((caller, path, operation) -> {
+        MfaService guarded = MfaService.builder((caller, path, operation) -> {
                     asked.add(operation + " " + path);
                     return !(operation == ManagementOperation.DELETE && caller.name().equals("intern"));
                 })
+                .discoverProviders(false)
+                .provider(provider)
                 .build();
         Caller intern = Caller.of("intern");
 
-        guarded.configurations(intern).create(CONFIG_JSON);
+        guarded.configurations(intern).json().create(CONFIG_JSON);
         guarded.configurations(intern).list();
-        guarded.configurations(intern).update("Main", "{\"Options\": {\"Endpoint\": \"https://mfa.example.com\"}}");
-        guarded.principals(intern).assign(BOB, "bob", "Main");
-        guarded.principals(intern).assign(BOB, "bob", "Main");
+        guarded.configurations(intern).json().update("Main", "{\"Options\": {\"Endpoint\": \"https://mfa.example.com\"}}");
+        guarded.principals(intern).assign(MfaAssignment.of(BOB).configuration("Main").providerUserId("bob"));
+        guarded.principals(intern).assign(MfaAssignment.of(BOB).configuration("Main").providerUserId("bob"));
         guarded.principals(intern).get(BOB);
         assertThatThrownBy(() -> guarded.principals(intern).remove(BOB)).isInstanceOf(ManagementAccessDeniedException.class);
         assertThatThrownBy(() -> guarded.configurations(intern).delete("Main", true))
@@ -259,7 +257,7 @@ class SeedRulesTest {
                 "create mfa/configurations/Main",
                 "read mfa/configurations",
                 "update mfa/configurations/Main",
-                "create mfa/principals/principal/internal/user/bob",
+                "update mfa/principals/principal/internal/user/bob",
                 "update mfa/principals/principal/internal/user/bob",
                 "read mfa/principals/principal/internal/user/bob",
                 "delete mfa/principals/principal/internal/user/bob",
@@ -270,9 +268,9 @@ class SeedRulesTest {
 
     @Test
     void deletingAConfigurationThatPrincipalsStillUseIsRefusedNamingHowManyUnlessForced() {
-        mfa.configurations().create(CONFIG_JSON);
-        mfa.principals().assign(BOB, "bob", "Main");
-        mfa.principals().assign(CI_BOT, "ci", "Main");
+        mfa.configurations().json().create(CONFIG_JSON);
+        mfa.principals().assign(MfaAssignment.of(BOB).configuration("Main").providerUserId("bob"));
+        mfa.principals().assign(MfaAssignment.of(CI_BOT).configuration("Main").providerUserId("ci"));
 
         assertThatThrownBy(() -> mfa.configurations().delete("Main"))
                 .isInstanceOf(ConfigurationInUseException.class)

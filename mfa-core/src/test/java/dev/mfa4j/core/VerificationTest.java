@@ -36,8 +36,8 @@ class VerificationTest {
 
     @BeforeEach
     void assignBob() {
-        mfa.configurations().create(CONFIG_JSON);
-        mfa.principals().assign(BOB, "bob-at-provider", "Main");
+        mfa.configurations().json().create(CONFIG_JSON);
+        mfa.principals().assign(MfaAssignment.of(BOB).configuration("Main").providerUserId("bob-at-provider"));
     }
 
     @Test
@@ -95,7 +95,7 @@ class VerificationTest {
 
     @Test
     void aPasscodeCheckThatNeverAnswersEndsAsUnavailableAfterTheSafetyNet() {
-        MfaService impatient = MfaService.builder().store(store).authorizer(ManagementAuthorizer.allowAll())
+        MfaService impatient = MfaService.builder(ManagementAuthorizer.allowAll()).store(store)
                 .discoverProviders(false).provider(provider).maxVerificationTime(Duration.ofSeconds(1)).build();
         provider.behaviour = request -> new CompletableFuture<>();
 
@@ -107,7 +107,7 @@ class VerificationTest {
 
     @Test
     void aPushThatOutlivesItsTimeToLiveEndsTimedOutAndALateApprovalDoesNotCount() {
-        MfaService impatient = MfaService.builder().store(store).authorizer(ManagementAuthorizer.allowAll())
+        MfaService impatient = MfaService.builder(ManagementAuthorizer.allowAll()).store(store)
                 .discoverProviders(false).provider(provider)
                 .attemptPolicy(dev.mfa4j.core.AttemptPolicy.builder().pushTtl(Duration.ofSeconds(1)).build()).build();
         CompletableFuture<VerificationOutcome> late = new CompletableFuture<>();
@@ -122,7 +122,7 @@ class VerificationTest {
 
     @Test
     void aStoreFailureFailsClosed() {
-        MfaService broken = MfaService.builder().authorizer(ManagementAuthorizer.allowAll()).discoverProviders(false).provider(provider)
+        MfaService broken = MfaService.builder(ManagementAuthorizer.allowAll()).discoverProviders(false).provider(provider)
                 .store(new DelegatingStore(new InMemoryMfaConfigurationStore()) {
                     @Override
                     public Optional<MfaAssignment> findAssignment(PrincipalId principal) {
@@ -140,7 +140,7 @@ class VerificationTest {
 
     @Test
     void aStoreFailureWithCausesFailsClosedAndKeepsTheCausesWithoutTheirMessages() {
-        MfaService broken = MfaService.builder().authorizer(ManagementAuthorizer.allowAll()).discoverProviders(false).provider(provider)
+        MfaService broken = MfaService.builder(ManagementAuthorizer.allowAll()).discoverProviders(false).provider(provider)
                 .store(new DelegatingStore(new InMemoryMfaConfigurationStore()) {
                     @Override
                     public Optional<MfaAssignment> findAssignment(PrincipalId principal) {
@@ -191,7 +191,7 @@ class VerificationTest {
         mfa.verify(BOB, "123456");
         assertThat(provider.opened).hasValue(1);
 
-        mfa.configurations().update("Main", "{\"Options\": {\"Endpoint\": \"https://new.example.com\"}}");
+        mfa.configurations().json().update("Main", "{\"Options\": {\"Endpoint\": \"https://new.example.com\"}}");
         assertThat(provider.closed).hasValue(1);
         mfa.verify(BOB, "123456");
 
@@ -264,7 +264,7 @@ class VerificationTest {
     @Test
     void verifyAsyncDoesNotHoldTheCallerAndCompletesOnTheCallbackExecutor() throws Exception {
         ExecutorService callbacks = Executors.newSingleThreadExecutor(r -> new Thread(r, "host-callbacks"));
-        MfaService service = MfaService.builder().store(store).authorizer(ManagementAuthorizer.allowAll()).discoverProviders(false)
+        MfaService service = MfaService.builder(ManagementAuthorizer.allowAll()).store(store).discoverProviders(false)
                 .provider(provider).callbackExecutor(callbacks).build();
         CompletableFuture<VerificationOutcome> pending = new CompletableFuture<>();
         provider.behaviour = request -> pending;
@@ -299,7 +299,7 @@ class VerificationTest {
                 return java.util.Set.of("push", "sms");
             }
         };
-        MfaService service = MfaService.builder().store(store).authorizer(ManagementAuthorizer.allowAll()).discoverProviders(false)
+        MfaService service = MfaService.builder(ManagementAuthorizer.allowAll()).store(store).discoverProviders(false)
                 .provider(noPush).provider(withSms).build();
 
         assertThatThrownBy(() -> service.verify(BOB, "push"))

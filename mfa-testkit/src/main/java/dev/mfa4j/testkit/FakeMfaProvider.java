@@ -44,7 +44,7 @@ import java.util.regex.Pattern;
  * <p>A script set in a test takes precedence, per principal, in order:
  * <pre>{@code
  * FakeMfaProvider fake = new FakeMfaProvider();
- * MfaService mfa = MfaService.builder().provider(fake).authorizer(ManagementAuthorizer.allowAll()).build();
+ * MfaService mfa = MfaService.builder(ManagementAuthorizer.allowAll()).provider(fake).build();
  * fake.willAnswer(bob, VerificationOutcome.rejected(Reason.DENIED, "user said no"));
  * CompletableFuture<VerificationOutcome> push = fake.willHold(alice);   // complete it when the test decides
  * }</pre>

@@ -195,9 +195,11 @@ public abstract class MfaConfigurationStoreContract {
         store.createConfiguration(configuration("Main"));
         store.putAssignment(new MfaAssignment(BOB, "Main", "bob"));
 
+        // PrincipalId's one rule: every segment, the name included, without regard to case.
         assertThat(store.findAssignment(PrincipalId.parse("Principal/INTERNAL/User/bob"))).isPresent();
-        assertThat(store.findAssignment(PrincipalId.parse("principal/internal/user/Bob"))).isEmpty();
+        assertThat(store.findAssignment(PrincipalId.parse("principal/internal/user/BOB"))).isPresent();
         assertThat(store.findAssignment(PrincipalId.parse("principal/internal/application/bob"))).isEmpty();
+        assertThat(store.findAssignment(PrincipalId.parse("principal/other/user/bob"))).isEmpty();
     }
 
     @Test

@@ -213,7 +213,7 @@ public abstract class MfaProviderContract {
         try (MfaVerifier verifier = provider().open(configuration(unreachableOptions()))) {
             VerificationOutcome outcome = verify(verifier, unreachableRequest());
 
-            assertThat(outcome).isInstanceOf(VerificationOutcome.Unavailable.class);
+            assertThat(outcome).isInstanceOf(VerificationOutcome.NoVerdict.class);
             assertThat(outcome.reason()).isEqualTo(Reason.PROVIDER_UNAVAILABLE);
         }
     }

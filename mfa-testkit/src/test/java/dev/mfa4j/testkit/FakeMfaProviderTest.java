@@ -2,6 +2,7 @@ package dev.mfa4j.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mfa4j.api.MfaAssignment;
 import dev.mfa4j.api.PrincipalId;
 import dev.mfa4j.api.Reason;
 import dev.mfa4j.api.VerificationResult;
@@ -25,11 +26,11 @@ class FakeMfaProviderTest {
     @BeforeEach
     void configure() {
         // Generous limits: these tests are about the fake's answers, not about mfa-core's policy.
-        mfa = MfaService.builder().authorizer(ManagementAuthorizer.allowAll()).provider(fake)
+        mfa = MfaService.builder(ManagementAuthorizer.allowAll()).provider(fake)
                 .attemptPolicy(AttemptPolicy.builder().maxFailures(100).maxPushes(100, Duration.ofMinutes(5)).build()).build();
-        mfa.configurations().create("""
+        mfa.configurations().json().create("""
                 {"Type": "fake", "Name": "Demo", "Options": {"Passcode": "77552", "PushDelay": "50ms"}}""");
-        mfa.principals().assign(BOB, "bob-at-fake", "Demo");
+        mfa.principals().assign(MfaAssignment.of(BOB).configuration("Demo").providerUserId("bob-at-fake"));
     }
 
     @Test
@@ -73,7 +74,7 @@ class FakeMfaProviderTest {
     @Test
     void pushResultsFollowTheOption() {
         for (String option : new String[] {"deny", "fraud", "timeout", "unavailable"}) {
-            mfa.configurations().update("Demo", "{\"Options\": {\"PushResult\": \"" + option + "\"}}");
+            mfa.configurations().json().update("Demo", "{\"Options\": {\"PushResult\": \"" + option + "\"}}");
             assertThat(mfa.verify(BOB, "push").allowed()).as(option).isFalse();
         }
         assertThat(mfa.verify(BOB, "push").reason()).isEqualTo(Reason.PROVIDER_UNAVAILABLE);
@@ -84,12 +85,12 @@ class FakeMfaProviderTest {
 
     @Test
     void theSecretPasscodeIsRedactedWhenRead() {
-        assertThat(mfa.configurations().listJson()).contains("\"Passcode\": \"********\"").doesNotContain("77552");
+        assertThat(mfa.configurations().json().list()).contains("\"Passcode\": \"********\"").doesNotContain("77552");
     }
 
     @Test
     void isFoundWithServiceLoader() {
-        MfaService discovered = MfaService.builder().authorizer(ManagementAuthorizer.allowAll()).build();
+        MfaService discovered = MfaService.builder(ManagementAuthorizer.allowAll()).build();
 
         assertThat(discovered.providerTypes()).contains("fake");
     }

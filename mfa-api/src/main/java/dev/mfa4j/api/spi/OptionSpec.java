@@ -25,10 +25,15 @@ import java.util.regex.Pattern;
  * @param defaultValue the value used when the option is not set, for documentation; empty for
  *     required options and options without a default
  * @param check checks a value's form when a configuration is written
+ * @param secretsDestination whether this option decides where secret options are sent (a host, a
+ *     proxy, the certificates trusted for TLS). An update that changes it while keeping a stored
+ *     secret (by leaving the secret out or sending the redaction mask) must give the secrets
+ *     again, unless the caller may read them: otherwise a caller who may update but not read
+ *     secrets could send them to a server of their own.
  * @since 0.1.0
  */
 public record OptionSpec(String name, boolean required, boolean secret, String description, Optional<String> defaultValue,
-        OptionCheck check) {
+        OptionCheck check, boolean secretsDestination) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
 
@@ -66,6 +71,7 @@ public record OptionSpec(String name, boolean required, boolean secret, String d
         private String description = "";
         private String defaultValue;
         private OptionCheck check = OptionCheck.any();
+        private boolean secretsDestination;
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -80,6 +86,15 @@ public record OptionSpec(String name, boolean required, boolean secret, String d
         /** @return this builder, for an option whose value is a secret */
         public Builder secret() {
             this.secret = true;
+            return this;
+        }
+
+        /**
+         * @return this builder, for an option that decides where secret options are sent, such as
+         *     a host name or a proxy
+         */
+        public Builder secretsDestination() {
+            this.secretsDestination = true;
             return this;
         }
 
@@ -112,7 +127,7 @@ public record OptionSpec(String name, boolean required, boolean secret, String d
 
         /** @return the spec */
         public OptionSpec build() {
-            return new OptionSpec(name, required, secret, description, Optional.ofNullable(defaultValue), check);
+            return new OptionSpec(name, required, secret, description, Optional.ofNullable(defaultValue), check, secretsDestination);
         }
     }
 }

@@ -50,22 +50,41 @@ public sealed interface VerificationOutcome {
     }
 
     /**
+     * The provider could not be reached: no answer could be had. Use it only for a connection or
+     * DNS failure, a connection closed before an answer, a timeout with no answer, or the
+     * provider's own server error (HTTP 5xx). It is the one outcome a configuration with
+     * {@code "FailMode": "open"} lets through; anything the provider answered, any TLS failure, and
+     * any answer that cannot be understood is {@link #error} instead.
+     *
      * @param message a short description for logs
      * @param cause the failure, or null
-     * @return the provider could not be reached or understood ({@link Reason#PROVIDER_UNAVAILABLE})
+     * @return the outcome ({@link Reason#PROVIDER_UNAVAILABLE})
      */
     static VerificationOutcome unavailable(String message, Throwable cause) {
-        return new Unavailable(Reason.PROVIDER_UNAVAILABLE, message, Optional.ofNullable(cause));
+        return new NoVerdict(Reason.PROVIDER_UNAVAILABLE, message, Optional.ofNullable(cause));
+    }
+
+    /**
+     * The provider answered and refused to act because of its rate limit (after any retries the
+     * provider makes). Nothing was checked, so the attempt is not counted; it fails closed in every
+     * fail mode.
+     *
+     * @param message a short description for logs
+     * @return the outcome ({@link Reason#RATE_LIMITED})
+     */
+    static VerificationOutcome rateLimited(String message) {
+        return new NoVerdict(Reason.RATE_LIMITED, message, Optional.empty());
     }
 
     /**
      * @param message a short description for logs
      * @param cause the failure, or null
-     * @return the provider refused the request itself: bad keys, forbidden, a bug
+     * @return the provider refused the request itself, or its answer could not be trusted or
+     *     understood: bad keys, forbidden, a TLS failure, a malformed answer, a bug
      *     ({@link Reason#PROVIDER_ERROR})
      */
     static VerificationOutcome error(String message, Throwable cause) {
-        return new Unavailable(Reason.PROVIDER_ERROR, message, Optional.ofNullable(cause));
+        return new NoVerdict(Reason.PROVIDER_ERROR, message, Optional.ofNullable(cause));
     }
 
     /**
@@ -119,29 +138,30 @@ public sealed interface VerificationOutcome {
     }
 
     /**
-     * The provider gave no usable answer.
+     * The provider gave no verdict on the user: it could not be reached, it refused to act, or its
+     * answer was unusable. mfa-core does not count such an attempt toward the lockout.
      *
-     * @param reason {@link Reason#PROVIDER_UNAVAILABLE} (could not reach or understand the
-     *     provider: the only case a fail-open configuration lets through),
+     * @param reason one of {@link #REASONS}: {@link Reason#PROVIDER_UNAVAILABLE} (no answer could
+     *     be had: the only case a fail-open configuration lets through), {@link Reason#RATE_LIMITED},
      *     {@link Reason#PROVIDER_ERROR} or {@link Reason#CONFIGURATION_ERROR}
      * @param message a short description for logs
      * @param cause the failure, if there was one
      */
-    record Unavailable(Reason reason, String message, Optional<Throwable> cause) implements VerificationOutcome {
-        /** The reasons an unavailable outcome may carry. */
-        public static final Set<Reason> REASONS = Set.copyOf(EnumSet.of(Reason.PROVIDER_UNAVAILABLE, Reason.PROVIDER_ERROR,
-                Reason.CONFIGURATION_ERROR));
+    record NoVerdict(Reason reason, String message, Optional<Throwable> cause) implements VerificationOutcome {
+        /** The reasons an outcome without a verdict may carry. */
+        public static final Set<Reason> REASONS = Set.copyOf(EnumSet.of(Reason.PROVIDER_UNAVAILABLE, Reason.RATE_LIMITED,
+                Reason.PROVIDER_ERROR, Reason.CONFIGURATION_ERROR));
 
         /**
          * @throws NullPointerException if a component is null
          * @throws IllegalArgumentException if the reason is not one of {@link #REASONS}
          */
-        public Unavailable {
+        public NoVerdict {
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(message, "message");
             Objects.requireNonNull(cause, "cause");
             if (!REASONS.contains(reason)) {
-                throw new IllegalArgumentException("an unavailable outcome's reason must be one of " + REASONS + ", not " + reason);
+                throw new IllegalArgumentException("an outcome without a verdict must have one of " + REASONS + ", not " + reason);
             }
         }
     }

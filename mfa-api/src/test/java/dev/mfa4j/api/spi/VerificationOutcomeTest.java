@@ -17,7 +17,7 @@ class VerificationOutcomeTest {
         assertThatThrownBy(() -> VerificationOutcome.rejected(Reason.APPROVED, "m")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> VerificationOutcome.rejected(Reason.TOO_MANY_ATTEMPTS, "m"))
                 .as("policy reasons belong to mfa-core").isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new VerificationOutcome.Unavailable(Reason.DENIED, "m", Optional.empty()))
+        assertThatThrownBy(() -> new VerificationOutcome.NoVerdict(Reason.DENIED, "m", Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

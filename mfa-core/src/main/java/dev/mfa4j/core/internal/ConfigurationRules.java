@@ -113,6 +113,41 @@ public final class ConfigurationRules {
     }
 
     /**
+     * The secrets an update keeps from the stored configuration (left out, or sent as the mask)
+     * while it changes an option that decides where secrets are sent
+     * ({@link OptionSpec#secretsDestination()}), such as Duo's {@code Host}.
+     *
+     * @param given the options as the update wrote them
+     * @param provider the provider of the updated configuration
+     * @param current the stored configuration, secrets opened
+     * @param updated the configuration {@link #apply} made for the update
+     * @return the names of the kept secrets, in spec order; empty if no destination changed or no
+     *     secret was kept
+     */
+    public static List<String> keptSecretsRedirected(Map<String, String> given, MfaProvider provider, MfaConfiguration current,
+            MfaConfiguration updated) {
+        if (!current.type().equals(updated.type())) {
+            return List.of();   // secrets never carry over to another type
+        }
+        List<OptionSpec> specs = CommonOptions.allSpecs(provider);
+        boolean redirected = specs.stream().anyMatch(spec -> spec.secretsDestination()
+                && !current.option(spec.name()).equals(updated.option(spec.name())));
+        if (!redirected) {
+            return List.of();
+        }
+        Map<String, String> givenByLowerName = new HashMap<>();
+        given.forEach((key, value) -> givenByLowerName.put(key.toLowerCase(Locale.ROOT), value));
+        List<String> kept = new ArrayList<>();
+        for (OptionSpec spec : specs) {
+            String value = givenByLowerName.get(spec.name().toLowerCase(Locale.ROOT));
+            if (spec.secret() && (value == null || value.equals(REDACTED)) && updated.option(spec.name()).isPresent()) {
+                kept.add(spec.name());
+            }
+        }
+        return kept;
+    }
+
+    /**
      * @param configuration a configuration
      * @param provider its provider, or empty if the type is not installed (then every value is
      *     redacted, since which ones are secret is unknown)

@@ -6,6 +6,7 @@ import dev.mfa4j.api.MfaException;
 import dev.mfa4j.api.PrincipalId;
 import dev.mfa4j.api.StoreException;
 import dev.mfa4j.api.spi.MfaConfigurationStore;
+import dev.mfa4j.api.spi.WithheldMessage;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.mfa4j.core.internal;
 
+import dev.mfa4j.api.MfaConfiguration;
 import dev.mfa4j.api.PrincipalId;
 
 /** The resource paths management operations are authorized on. See {@code ManagementAuthorizer}. */
@@ -16,9 +17,11 @@ public final class ResourcePaths {
     /**
      * @param name a configuration name
      * @return {@code mfa/configurations/<name>}
+     * @throws dev.mfa4j.api.InvalidConfigurationException if the name's form is wrong: a name
+     *     with a {@code /} would name another resource
      */
     public static String configuration(String name) {
-        return CONFIGURATIONS + "/" + name;
+        return CONFIGURATIONS + "/" + MfaConfiguration.checkName(name);
     }
 
     /**

@@ -1,8 +1,8 @@
 package dev.mfa4j.core.internal;
 
 import dev.mfa4j.api.MfaConfiguration;
+import dev.mfa4j.api.SealedSecretException;
 import dev.mfa4j.api.spi.OptionSpec;
-import dev.mfa4j.core.SealedSecretException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

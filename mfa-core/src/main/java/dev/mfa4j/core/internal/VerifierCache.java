@@ -34,7 +34,7 @@ public final class VerifierCache implements AutoCloseable {
      * @return the verifier for exactly that configuration
      * @throws RuntimeException whatever {@link MfaProvider#open} throws (it is given the
      *     configuration opened, without mfa-core's common options), or a
-     *     {@link dev.mfa4j.core.SealedSecretException} if a sealed secret does not open
+     *     {@link dev.mfa4j.api.SealedSecretException} if a sealed secret does not open
      */
     public MfaVerifier verifierFor(MfaConfiguration configuration, MfaProvider provider) {
         Opened current = byName.get(configuration.name());

@@ -48,7 +48,7 @@ public final class DuoOptionSpecs {
 
     /** Every option, in the order to show them. */
     public static final List<OptionSpec> ALL = List.of(
-            OptionSpec.builder(HOST).required()
+            OptionSpec.builder(HOST).required().secretsDestination()
                     .description("The Duo API host name, such as api-3945ef22.duosecurity.com; optionally host:port. HTTPS only.")
                     .check(OptionCheck.notBlank().and(DuoOptionSpecs::hostProblem)).build(),
             OptionSpec.builder(INTEGRATION_KEY).required()
@@ -76,10 +76,10 @@ public final class DuoOptionSpecs {
                     .description("Most time spent in total waiting to retry a call Duo rate-limited (HTTP 429); 0s disables retries"
                             + " (0s to 60s; default 10s).")
                     .check(OptionCheck.durationBetween(Duration.ZERO, Duration.ofSeconds(60))).build(),
-            OptionSpec.builder(CA_CERTIFICATES)
+            OptionSpec.builder(CA_CERTIFICATES).secretsDestination()
                     .description("PEM certificates that replace the bundled Duo root CAs as the only trusted roots.")
                     .check(DuoOptionSpecs::certificatesProblem).build(),
-            OptionSpec.builder(PROXY)
+            OptionSpec.builder(PROXY).secretsDestination()
                     .description("An HTTP proxy, http://host:port, that reaches Duo with CONNECT. Default: direct connection.")
                     .check(value -> ProxyAddress.parse(value).isPresent() ? Optional.empty()
                             : Optional.of("expected " + ProxyAddress.EXPECTED)).build(),

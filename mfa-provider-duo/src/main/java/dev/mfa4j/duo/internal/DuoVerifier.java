@@ -122,7 +122,7 @@ final class DuoVerifier implements MfaVerifier {
     private CompletableFuture<VerificationOutcome> route(VerificationRequest request) {
         String user = request.providerUserId();
         if (user.isBlank() || user.length() > 256 || hasControlCharacter(user)) {
-            return done(new VerificationOutcome.Unavailable(Reason.CONFIGURATION_ERROR,
+            return done(new VerificationOutcome.NoVerdict(Reason.CONFIGURATION_ERROR,
                     "the assignment's provider user id is not usable as a Duo " + settings.userParameter(), Optional.empty()));
         }
         Credential credential = request.credential();
@@ -290,10 +290,10 @@ final class DuoVerifier implements MfaVerifier {
 
     // The ping's clock offset explains many a refused signature.
     private static VerificationOutcome withNote(VerificationOutcome outcome, String note) {
-        if (note.isEmpty() || !(outcome instanceof VerificationOutcome.Unavailable u)) {
+        if (note.isEmpty() || !(outcome instanceof VerificationOutcome.NoVerdict u)) {
             return outcome;
         }
-        return new VerificationOutcome.Unavailable(u.reason(), u.message() + note, u.cause());
+        return new VerificationOutcome.NoVerdict(u.reason(), u.message() + note, u.cause());
     }
 
     private VerificationOutcome timedOut(Factor factor) {
@@ -379,7 +379,7 @@ final class DuoVerifier implements MfaVerifier {
     }
 
     private static void log(VerificationRequest request, VerificationOutcome outcome) {
-        if (outcome instanceof VerificationOutcome.Unavailable) {
+        if (outcome instanceof VerificationOutcome.NoVerdict) {
             LOG.warn("Duo verification {} ({}): {} - {}", request.context().requestId(), request.credential().factor(), outcome.reason(),
                     outcome.message());
         } else if (LOG.isDebugEnabled()) {

@@ -1,9 +1,9 @@
 package dev.mfa4j.duo.endtoend;
 
-import dev.mfa4j.core.AttemptPolicy;
-import dev.mfa4j.core.MfaService;
 import dev.mfa4j.api.event.MfaEventListener;
 import dev.mfa4j.api.spi.ManagementAuthorizer;
+import dev.mfa4j.core.AttemptPolicy;
+import dev.mfa4j.core.MfaService;
 import dev.mfa4j.testkit.duo.DuoSimulator;
 import java.time.Duration;
 
@@ -45,8 +45,7 @@ final class DuoAgainstSimulator {
      * @return a service with the duo provider found on the class path and generous push limits
      */
     static MfaService service(MfaEventListener listener) {
-        return MfaService.builder()
-                .authorizer(ManagementAuthorizer.allowAll())
+        return MfaService.builder(ManagementAuthorizer.allowAll())
                 .attemptPolicy(AttemptPolicy.builder().maxPushes(100, Duration.ofMinutes(5)).build())
                 .eventListener(listener)
                 .build();

@@ -2,6 +2,7 @@ package dev.mfa4j.duo.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mfa4j.api.MfaAssignment;
 import dev.mfa4j.api.PrincipalId;
 import dev.mfa4j.api.event.MfaEvent;
 import dev.mfa4j.core.MfaService;
@@ -43,10 +44,10 @@ class DuoEndToEndCanaryTest {
         try (DuoSimulator duo = DuoSimulator.builder().integration(Integration.of("DIWJ8X6AEYOR5OMC6TQ1", SECRET_KEY))
                 .user(DuoUser.builder("bob").smartphone().passcodes(PASSCODES[0]).build()).start();
                 MfaService mfa = DuoAgainstSimulator.service(events::add)) {
-            seen.add(mfa.configurations().create(DuoAgainstSimulator.configuration(duo, "")).toString());
+            seen.add(mfa.configurations().json().create(DuoAgainstSimulator.configuration(duo, "")).toString());
             PrincipalId bob = PrincipalId.user("internal", "bob");
-            mfa.principals().assign(bob, duo.user("bob").orElseThrow().userId(), DuoAgainstSimulator.CONFIGURATION);
-            seen.add(mfa.configurations().listJson());
+            mfa.principals().assign(MfaAssignment.of(bob).configuration(DuoAgainstSimulator.CONFIGURATION).providerUserId(duo.user("bob").orElseThrow().userId()));
+            seen.add(mfa.configurations().json().list());
 
             seen.add(mfa.verify(bob, PASSCODES[0]).toString());       // approved
             seen.add(mfa.verify(bob, PASSCODES[0]).toString());       // replay
@@ -60,7 +61,7 @@ class DuoEndToEndCanaryTest {
             duo.scriptNextPush("bob", PushBehaviour.deny());
             seen.add(mfa.verify(bob, "push").toString());
             try {
-                mfa.configurations().update(DuoAgainstSimulator.CONFIGURATION, "{\"Options\": {\"Host\": \"" + duo.host()
+                mfa.configurations().json().update(DuoAgainstSimulator.CONFIGURATION, "{\"Options\": {\"Host\": \"" + duo.host()
                         + "\", \"IntegrationKey\": \"DIWJ8X6AEYOR5OMC6TQ1\", \"SecretKey\": \"" + SECRET_KEY + "!\"}}");
             } catch (RuntimeException e) {
                 StringWriter trace = new StringWriter();
@@ -68,7 +69,7 @@ class DuoEndToEndCanaryTest {
                 seen.add(trace.toString());
             }
             // A wrong key: every call fails its signature check at the simulator.
-            mfa.configurations().update(DuoAgainstSimulator.CONFIGURATION, DuoAgainstSimulator.configuration(duo, "")
+            mfa.configurations().json().update(DuoAgainstSimulator.CONFIGURATION, DuoAgainstSimulator.configuration(duo, "")
                     .replace(SECRET_KEY, "X".repeat(40)).replaceFirst("\"Name\": \"Duo\", ", ""));
             seen.add(mfa.verify(bob, PASSCODES[3]).toString());
             seen.add(mfa.configurations().list(SecretVisibility.REDACTED).toString());

@@ -2,6 +2,7 @@ package dev.mfa4j.duo.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mfa4j.api.MfaAssignment;
 import dev.mfa4j.api.PrincipalId;
 import dev.mfa4j.api.Reason;
 import dev.mfa4j.api.VerificationContext;
@@ -50,14 +51,14 @@ class DuoLoginFlowTest {
     void configure() {
         duo.clearFaults();
         mfa = DuoAgainstSimulator.service(events::add);
-        mfa.configurations().create(DuoAgainstSimulator.configuration(duo, ""));
+        mfa.configurations().json().create(DuoAgainstSimulator.configuration(duo, ""));
         for (String user : List.of("bob", "bea", "lou", "nell")) {
-            mfa.principals().assign(principal(user), duo.user(user).orElseThrow().userId(), DuoAgainstSimulator.CONFIGURATION);
+            mfa.principals().assign(MfaAssignment.of(principal(user)).configuration(DuoAgainstSimulator.CONFIGURATION).providerUserId(duo.user(user).orElseThrow().userId()));
         }
         // Verified Push is a per-configuration choice: the login page must be able to show the code.
-        mfa.configurations().create(DuoAgainstSimulator.configuration(duo, ", \"VerifiedPush\": \"on\"")
+        mfa.configurations().json().create(DuoAgainstSimulator.configuration(duo, ", \"VerifiedPush\": \"on\"")
                 .replace("\"Name\": \"Duo\"", "\"Name\": \"DuoVerified\""));
-        mfa.principals().assign(principal("vera"), duo.user("vera").orElseThrow().userId(), "DuoVerified");
+        mfa.principals().assign(MfaAssignment.of(principal("vera")).configuration("DuoVerified").providerUserId(duo.user("vera").orElseThrow().userId()));
     }
 
     @AfterEach
@@ -206,12 +207,12 @@ class DuoLoginFlowTest {
         assertThat(mfa.verify(principal("bob"), "333333").reason()).isEqualTo(Reason.PROVIDER_UNAVAILABLE);
         // A 2 s request timeout for the slow answer only, which comes 20 s late: it times out
         // however late the timer fires. The other calls keep the 10 s that a handshake needs.
-        mfa.configurations().update(DuoAgainstSimulator.CONFIGURATION, DuoAgainstSimulator.configuration(duo, "2s", "")
+        mfa.configurations().json().update(DuoAgainstSimulator.CONFIGURATION, DuoAgainstSimulator.configuration(duo, "2s", "")
                 .replaceFirst("\"Name\": \"Duo\", ", ""));
         duo.injectFault("/auth/v2/auth", Fault.slow(1, Duration.ofSeconds(20)));
         assertThat(mfa.verify(principal("bob"), "333333").reason()).as("slower than RequestTimeout").isEqualTo(Reason.PROVIDER_UNAVAILABLE);
 
-        mfa.configurations().update(DuoAgainstSimulator.CONFIGURATION, DuoAgainstSimulator.configuration(duo, ", \"FailMode\": \"open\"")
+        mfa.configurations().json().update(DuoAgainstSimulator.CONFIGURATION, DuoAgainstSimulator.configuration(duo, ", \"FailMode\": \"open\"")
                 .replaceFirst("\"Name\": \"Duo\", ", ""));
         // The slow fault is used up, unless the 2 s ran out before the request was even sent.
         duo.clearFaults();
@@ -224,7 +225,7 @@ class DuoLoginFlowTest {
     @Test
     void aWrongSecretKeyIsAProviderErrorThatFailOpenNeverLetsThrough() {
         String wrongKey = "W".repeat(40);
-        mfa.configurations().update(DuoAgainstSimulator.CONFIGURATION, DuoAgainstSimulator.configuration(duo, ", \"FailMode\": \"open\"")
+        mfa.configurations().json().update(DuoAgainstSimulator.CONFIGURATION, DuoAgainstSimulator.configuration(duo, ", \"FailMode\": \"open\"")
                 .replace(duo.integration().secretKey(), wrongKey).replaceFirst("\"Name\": \"Duo\", ", ""));
 
         VerificationResult result = mfa.verify(principal("bob"), "333333");

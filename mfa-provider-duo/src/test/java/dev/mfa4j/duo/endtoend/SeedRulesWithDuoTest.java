@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** The seed rule about Duo's options (design.md, "The seed's rules"), through MfaService. */
 class SeedRulesWithDuoTest {
 
-    private final MfaService mfa = MfaService.builder().authorizer(ManagementAuthorizer.allowAll()).build();
+    private final MfaService mfa = MfaService.builder(ManagementAuthorizer.allowAll()).build();
 
     private static String config(String host, String ikey, String skey) {
         return """
@@ -21,16 +21,16 @@ class SeedRulesWithDuoTest {
 
     @Test
     void duoOptionsHostIntegrationKeyAndSecretKeyAreAllRequiredNonBlankAndValidatedForForm() {
-        assertThatThrownBy(() -> mfa.configurations().create("{\"Type\": \"duo\", \"Name\": \"D\", \"Options\": {}}"))
+        assertThatThrownBy(() -> mfa.configurations().json().create("{\"Type\": \"duo\", \"Name\": \"D\", \"Options\": {}}"))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .satisfies(e -> assertThat(((InvalidConfigurationException) e).violations())
                         .extracting(InvalidConfigurationException.Violation::field)
                         .containsExactlyInAnyOrder("Options.Host", "Options.IntegrationKey", "Options.SecretKey"));
-        assertThatThrownBy(() -> mfa.configurations().create(config(" ", " ", " ")))
+        assertThatThrownBy(() -> mfa.configurations().json().create(config(" ", " ", " ")))
                 .satisfies(e -> assertThat(((InvalidConfigurationException) e).violations())
                         .allSatisfy(v -> assertThat(v.problem()).isEqualTo("must not be blank")));
         // The seed's own sample values (a placeholder empty host, keys of the wrong form) are refused.
-        assertThatThrownBy(() -> mfa.configurations().create(config("", "qeetyitqrtqkjpohgdjag03?=", "j#lfae2df$?==")))
+        assertThatThrownBy(() -> mfa.configurations().json().create(config("", "qeetyitqrtqkjpohgdjag03?=", "j#lfae2df$?==")))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .satisfies(e -> assertThat(((InvalidConfigurationException) e).violations())
                         .extracting(InvalidConfigurationException.Violation::field)
@@ -38,9 +38,9 @@ class SeedRulesWithDuoTest {
                 .hasMessageNotContaining("j#lfae2df$?==");
         assertThat(mfa.configurations().list()).isEmpty();
 
-        mfa.configurations().create(config("api-3945ef22.duosecurity.com", "DIWJ8X6AEYOR5OMC6TQ1", "Zh5eGmUq9zpfQnyUIu5OL9iWoMMv5ZNmk3zLJ4Ep"));
+        mfa.configurations().json().create(config("api-3945ef22.duosecurity.com", "DIWJ8X6AEYOR5OMC6TQ1", "Zh5eGmUq9zpfQnyUIu5OL9iWoMMv5ZNmk3zLJ4Ep"));
 
-        assertThat(mfa.configurations().listJson()).contains("\"Type\": \"duo\"", "\"Name\": \"My company Duo application\"",
+        assertThat(mfa.configurations().json().list()).contains("\"Type\": \"duo\"", "\"Name\": \"My company Duo application\"",
                 "\"IntegrationKey\": \"DIWJ8X6AEYOR5OMC6TQ1\"", "\"SecretKey\": \"********\"", "\"Host\": \"api-3945ef22.duosecurity.com\"");
     }
 }

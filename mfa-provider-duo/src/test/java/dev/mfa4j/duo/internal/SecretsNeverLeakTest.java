@@ -89,7 +89,7 @@ class SecretsNeverLeakTest {
                 VerificationOutcome outcome = await((i < answers.length ? verifier : impatient).verify(request));
                 seen.add(outcome.toString());
                 seen.add(outcome.message());
-                if (outcome instanceof VerificationOutcome.Unavailable u && u.cause().isPresent()) {
+                if (outcome instanceof VerificationOutcome.NoVerdict u && u.cause().isPresent()) {
                     StringWriter trace = new StringWriter();
                     u.cause().get().printStackTrace(new PrintWriter(trace));
                     seen.add(trace.toString());

@@ -7,7 +7,6 @@ import dev.mfa4j.store.jdbc.internal.Jdbc;
 import dev.mfa4j.store.jdbc.internal.Micros;
 import dev.mfa4j.store.jdbc.internal.StoreSetup;
 import dev.mfa4j.store.jdbc.internal.Tables;
-import dev.mfa4j.store.jdbc.internal.WithheldSqlMessage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -342,7 +341,7 @@ public final class JdbcAttemptStore implements AttemptStore {
         } catch (SQLException e) {
             // The claim itself succeeded; a failed clean-up waits for the next one.
             LOG.warn("MFA-JDBC-003 deleting expired used-passcode records failed (table prefix {}): {}", tables.prefix(),
-                    WithheldSqlMessage.of(e).getMessage());
+                    Jdbc.withheld(e).getMessage());
         }
     }
 

@@ -3,6 +3,7 @@ package dev.mfa4j.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mfa4j.api.MfaAssignment;
 import dev.mfa4j.api.PrincipalId;
 import dev.mfa4j.api.Reason;
 import dev.mfa4j.api.StoreException;
@@ -28,9 +29,9 @@ abstract class DatabaseGoesAwayTest {
         database = database();
         prefix = TestDatabase.freshPrefix();
         node = Node.on(database, prefix);
-        node.service.configurations().create("""
+        node.service.configurations().json().create("""
                 {"Type": "fake", "Name": "Main", "Options": {"Passcode": "24681357"}}""");
-        node.service.principals().assign(BOB, "bob@fake", "Main");
+        node.service.principals().assign(MfaAssignment.of(BOB).configuration("Main").providerUserId("bob@fake"));
     }
 
     @AfterEach
@@ -82,7 +83,7 @@ abstract class DatabaseGoesAwayTest {
     void managementFailsWithAStoreExceptionThatQuotesNoValue() {
         node.dataSource.goAway();
 
-        assertThatThrownBy(() -> node.service.configurations().create("""
+        assertThatThrownBy(() -> node.service.configurations().json().create("""
                 {"Type": "fake", "Name": "Other", "Options": {"Passcode": "97531864"}}"""))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("SQLState 08001")

@@ -18,13 +18,12 @@ final class Node implements AutoCloseable {
 
     private Node(DataSource dataSource, String prefix, SealingKeys sealing) {
         this.dataSource = new SwitchableDataSource(dataSource);
-        MfaService.Builder builder = MfaService.builder()
+        MfaService.Builder builder = MfaService.builder(ManagementAuthorizer.allowAll())
                 .store(JdbcMfaConfigurationStore.builder(this.dataSource).tablePrefix(prefix).build())
                 .attemptStore(JdbcAttemptStore.builder(this.dataSource).tablePrefix(prefix).build())
                 .provider(provider)
                 .discoverProviders(false)
-                .discoverEventListeners(false)
-                .authorizer(ManagementAuthorizer.allowAll());
+                .discoverEventListeners(false);
         if (sealing != null) {
             builder.sealing(sealing);
         }

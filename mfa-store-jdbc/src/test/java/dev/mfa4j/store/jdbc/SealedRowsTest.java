@@ -2,6 +2,7 @@ package dev.mfa4j.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mfa4j.api.MfaAssignment;
 import dev.mfa4j.api.PrincipalId;
 import dev.mfa4j.api.Reason;
 import dev.mfa4j.core.SealingKeys;
@@ -48,9 +49,9 @@ abstract class SealedRowsTest {
 
     @Test
     void noRowHoldsTheSecretInPlainText() throws Exception {
-        node.service.configurations().create("""
+        node.service.configurations().json().create("""
                 {"Type": "fake", "Name": "Main", "Options": {"Passcode": "73915264"}}""");
-        node.service.principals().assign(BOB, "bob@fake", "Main");
+        node.service.principals().assign(MfaAssignment.of(BOB).configuration("Main").providerUserId("bob@fake"));
         assertThat(node.service.verify(BOB, CANARY).reason()).isEqualTo(Reason.APPROVED);
 
         List<String> everyValue = new ArrayList<>();

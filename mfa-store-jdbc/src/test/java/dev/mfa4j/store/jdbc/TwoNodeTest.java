@@ -2,6 +2,7 @@ package dev.mfa4j.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mfa4j.api.MfaAssignment;
 import dev.mfa4j.api.PrincipalId;
 import dev.mfa4j.api.Reason;
 import dev.mfa4j.api.VerificationResult;
@@ -49,9 +50,9 @@ abstract class TwoNodeTest {
 
     @Test
     void concurrentWrongPasscodesSplitAcrossBothNodesReachTheProviderAtMostMaxFailuresTimes() throws Exception {
-        first.service.configurations().create("""
+        first.service.configurations().json().create("""
                 {"Type": "fake", "Name": "Main", "Options": {"Passcode": "24681357"}}""");
-        first.service.principals().assign(BOB, "bob@fake", "Main");
+        first.service.principals().assign(MfaAssignment.of(BOB).configuration("Main").providerUserId("bob@fake"));
         int attempts = 100;
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(16);
@@ -83,12 +84,12 @@ abstract class TwoNodeTest {
 
     @Test
     void aConfigurationUpdatedThroughOneNodeIsUsedByTheOtherOnItsNextVerify() {
-        first.service.configurations().create("""
+        first.service.configurations().json().create("""
                 {"Type": "fake", "Name": "Main", "Options": {"Passcode": "11112222"}}""");
-        first.service.principals().assign(BOB, "bob@fake", "Main");
+        first.service.principals().assign(MfaAssignment.of(BOB).configuration("Main").providerUserId("bob@fake"));
         assertThat(second.service.verify(BOB, "11112222").reason()).isEqualTo(Reason.APPROVED);
 
-        first.service.configurations().update("Main", """
+        first.service.configurations().json().update("Main", """
                 {"Type": "fake", "Name": "Main", "Options": {"Passcode": "33334444"}}""");
 
         assertThat(second.service.verify(BOB, "33334444").reason()).isEqualTo(Reason.APPROVED);
@@ -98,9 +99,9 @@ abstract class TwoNodeTest {
 
     @Test
     void anAssignmentRemovedOnOneNodeEndsMfaOnTheOther() {
-        first.service.configurations().create("""
+        first.service.configurations().json().create("""
                 {"Type": "fake", "Name": "Main", "Options": {"Passcode": "11112222"}}""");
-        first.service.principals().assign(BOB, "bob@fake", "Main");
+        first.service.principals().assign(MfaAssignment.of(BOB).configuration("Main").providerUserId("bob@fake"));
         assertThat(second.service.requiresMfa(BOB)).isTrue();
 
         first.service.principals().remove(BOB);
@@ -111,9 +112,9 @@ abstract class TwoNodeTest {
 
     @Test
     void aPasscodeAcceptedOnOneNodeIsRefusedOnTheOther() {
-        first.service.configurations().create("""
+        first.service.configurations().json().create("""
                 {"Type": "fake", "Name": "Main", "Options": {"Passcode": "11112222"}}""");
-        first.service.principals().assign(BOB, "bob@fake", "Main");
+        first.service.principals().assign(MfaAssignment.of(BOB).configuration("Main").providerUserId("bob@fake"));
 
         assertThat(first.service.verify(BOB, "11112222").reason()).isEqualTo(Reason.APPROVED);
 

@@ -37,7 +37,7 @@ final class AssignPrincipalCommand implements Callable<Integer> {
         try (MfaService service = mfa.openService()) {
             MfaAssignment assigned;
             try {
-                assigned = service.principals().assign(id, providerUserId, configuration);
+                assigned = service.principals().assign(MfaAssignment.of(id).configuration(configuration).providerUserId(providerUserId));
             } catch (InvalidInputException e) {
                 // Name the flag the user typed, not the library's parameter.
                 String flag = "providerUserId".equals(e.field()) ? "-m" : "configurationName".equals(e.field()) ? "-c" : "-p";

@@ -30,7 +30,7 @@ final class CreateCommand implements Callable<Integer> {
         try (MfaService service = mfa.openService()) {
             MfaConfiguration created;
             try {
-                created = service.configurations().create(json);
+                created = service.configurations().json().create(json);
             } catch (InvalidInputException e) {
                 throw new BadInputException(Printable.of(file.toString()) + ": " + e.getMessage(), e);
             }

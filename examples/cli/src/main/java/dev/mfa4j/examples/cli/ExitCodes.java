@@ -13,8 +13,9 @@ public final class ExitCodes {
     /** Bad usage or bad input: an unknown flag, a missing or malformed file, an unknown configuration... */
     public static final int BAD_INPUT = 2;
     /**
-     * The provider (or the store) could not be reached, so the login was not allowed; also a
-     * command that failed in a way no input explains (see {@code --verbose}).
+     * The provider (or the store) could not be reached or refused to act for now (a rate limit),
+     * so the login was not allowed; also a command that failed in a way no input explains (see
+     * {@code --verbose}).
      */
     public static final int UNAVAILABLE = 3;
 
@@ -29,6 +30,9 @@ public final class ExitCodes {
         if (result.allowed()) {
             return OK;
         }
-        return result.reason() == Reason.PROVIDER_UNAVAILABLE || result.reason() == Reason.STORE_UNAVAILABLE ? UNAVAILABLE : DENIED;
+        return switch (result.reason()) {
+            case PROVIDER_UNAVAILABLE, RATE_LIMITED, STORE_UNAVAILABLE -> UNAVAILABLE;
+            default -> DENIED;
+        };
     }
 }

@@ -25,7 +25,7 @@ final class GetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (MfaService service = mfa.openService()) {
-            mfa.out().println(service.configurations().listJson(showSecrets ? SecretVisibility.REVEALED : SecretVisibility.REDACTED));
+            mfa.out().println(service.configurations().json().list(showSecrets ? SecretVisibility.REVEALED : SecretVisibility.REDACTED));
         }
         return ExitCodes.OK;
     }

@@ -98,11 +98,10 @@ public final class MfaCommand implements Callable<Integer> {
      */
     MfaService openService() {
         Path file = storeFile();
-        return MfaService.builder()
+        return MfaService.builder(ManagementAuthorizer.allowAll())
                 .store(FileMfaConfigurationStore.open(file))
                 .attemptStore(FileAttemptStore.besideStore(file))
                 .attemptPolicy(attemptPolicy())
-                .authorizer(ManagementAuthorizer.allowAll())
                 .build();
     }
 }

@@ -38,6 +38,7 @@ final class Outcomes {
             case NO_CAPABLE_DEVICE -> "Denied: none of your devices can do that; type a passcode instead.";
             case PUSH_FAILED -> "Denied: the push could not be delivered to your device.";
             case PROVIDER_UNAVAILABLE -> "Denied: the MFA provider is unavailable (" + result.message() + ").";
+            case RATE_LIMITED -> "Denied: the MFA provider is limiting how often it is called; try again in a minute.";
             case PROVIDER_ERROR -> "Denied: the MFA provider refused the request (" + result.message() + ").";
             case CONFIGURATION_ERROR -> "Denied: the MFA configuration cannot be used (" + result.message() + ").";
             case STORE_UNAVAILABLE -> "Denied: the MFA store is unavailable (" + result.message() + ").";

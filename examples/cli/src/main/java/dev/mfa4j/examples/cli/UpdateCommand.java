@@ -33,7 +33,7 @@ final class UpdateCommand implements Callable<Integer> {
         try (MfaService service = mfa.openService()) {
             MfaConfiguration updated;
             try {
-                updated = service.configurations().update(name, json);
+                updated = service.configurations().json().update(name, json);
             } catch (InvalidInputException e) {
                 throw new BadInputException(Printable.of(file.toString()) + ": " + e.getMessage(), e);
             }

@@ -16,9 +16,8 @@ public final class HostMfa {
      *     every event written to the audit log, providers (Duo) found on the class path
      */
     public static MfaService create(PrintStream audit) {
-        return MfaService.builder()
+        return MfaService.builder(new AdminOnlyAuthorizer())
                 .store(new InMemoryMfaConfigurationStore())
-                .authorizer(new AdminOnlyAuthorizer())
                 .eventListener(new AuditLog(audit))
                 .build();
     }

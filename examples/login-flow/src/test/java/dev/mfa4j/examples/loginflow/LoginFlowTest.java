@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mfa4j.api.Caller;
 import dev.mfa4j.api.ManagementAccessDeniedException;
+import dev.mfa4j.api.MfaAssignment;
 import dev.mfa4j.api.PrincipalId;
 import dev.mfa4j.api.Reason;
 import dev.mfa4j.api.VerificationContext;
@@ -43,12 +44,11 @@ class LoginFlowTest {
     @BeforeEach
     void startTheHost() {
         mfa = HostMfa.create(new PrintStream(audit, true, StandardCharsets.UTF_8));
-        mfa.configurations(AdminOnlyAuthorizer.ADMIN).create("{\"Type\": \"duo\", \"Name\": \"CompanyDuo\", \"Options\": {"
+        mfa.configurations(AdminOnlyAuthorizer.ADMIN).json().create("{\"Type\": \"duo\", \"Name\": \"CompanyDuo\", \"Options\": {"
                 + "\"Host\": \"" + duo.host() + "\", \"IntegrationKey\": \"" + duo.integration().integrationKey() + "\", "
                 + "\"SecretKey\": \"" + duo.integration().secretKey() + "\", "
                 + "\"CaCertificates\": \"" + duo.certificatePem().replace("\n", "\\n") + "\"}}");
-        mfa.principals(AdminOnlyAuthorizer.ADMIN).assign(PrincipalId.parse("principal/internal/user/bob"),
-                duo.user("bob").orElseThrow().userId(), "CompanyDuo");
+        mfa.principals(AdminOnlyAuthorizer.ADMIN).assign(MfaAssignment.of(PrincipalId.parse("principal/internal/user/bob")).configuration("CompanyDuo").providerUserId(duo.user("bob").orElseThrow().userId()));
         UserDirectory users = new UserDirectory(TEST_ITERATIONS);
         users.add("bob", BOB_PASSWORD.clone());
         users.add("carol", CAROL_PASSWORD.clone());   // no MFA assigned

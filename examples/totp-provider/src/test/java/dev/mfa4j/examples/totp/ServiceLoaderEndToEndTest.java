@@ -12,6 +12,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.mfa4j.api.InvalidConfigurationException;
+import dev.mfa4j.api.MfaAssignment;
 import dev.mfa4j.api.Reason;
 import dev.mfa4j.api.VerificationResult;
 import dev.mfa4j.api.event.MfaEvent;
@@ -49,8 +50,7 @@ class ServiceLoaderEndToEndTest {
     void start() {
         logs.start();
         logger.addAppender(logs);
-        mfa = MfaService.builder()
-                .authorizer(ManagementAuthorizer.allowAll())
+        mfa = MfaService.builder(ManagementAuthorizer.allowAll())
                 .store(store)
                 .sealing(SealingKeys.current("k1", new byte[32]))
                 .eventListener(events::add)
@@ -71,9 +71,9 @@ class ServiceLoaderEndToEndTest {
 
     @Test
     void aConfigurationFromJsonVerifiesARightAndAWrongCode() {
-        mfa.configurations().create("""
+        mfa.configurations().json().create("""
                 {"Type": "totp", "Name": "Authenticator", "Options": {"Secrets": "%s", "Digits": "6"}}""".formatted(SECRETS));
-        mfa.principals().assign(ALICE, "alice", "Authenticator");
+        mfa.principals().assign(MfaAssignment.of(ALICE).configuration("Authenticator").providerUserId("alice"));
         long now = TotpGenerator.stepAt(Instant.now());
 
         VerificationResult wrong = mfa.verify(ALICE, wrongCode(ALICE_SECRET, now));
@@ -87,7 +87,7 @@ class ServiceLoaderEndToEndTest {
         assertThat(again.reason()).as("replay").isEqualTo(Reason.INVALID_PASSCODE);
 
         List<String> texts = new ArrayList<>();
-        texts.add(mfa.configurations().listJson());
+        texts.add(mfa.configurations().json().list());
         texts.add(mfa.configurations().list().toString());
         texts.add(mfa.principals().list().toString());
         texts.add(String.valueOf(mfa.configurations().health("Authenticator").join()));
@@ -103,7 +103,7 @@ class ServiceLoaderEndToEndTest {
 
     @Test
     void badOptionsAreRefusedNamingEachFieldAndNothingIsStored() {
-        assertThatThrownBy(() -> mfa.configurations().create("""
+        assertThatThrownBy(() -> mfa.configurations().json().create("""
                 {"Type": "totp", "Name": "Bad", "Options": {"Secrets": "alice=JBSWY3DPEHPK3PXP", "Digits": "7", "Skew": "9", "Period": "60"}}"""))
                 .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.violations())
                         .extracting(InvalidConfigurationException.Violation::field)

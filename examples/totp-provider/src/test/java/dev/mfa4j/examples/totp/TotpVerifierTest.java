@@ -243,7 +243,7 @@ class TotpVerifierTest {
         VerificationOutcome outcome = verify(open(Map.of()), new VerificationRequest(ALICE, "alice", Credential.PUSH,
                 VerificationContext.empty()));
 
-        assertThat(outcome).isInstanceOf(VerificationOutcome.Unavailable.class);
+        assertThat(outcome).isInstanceOf(VerificationOutcome.NoVerdict.class);
         assertThat(outcome.reason()).isEqualTo(Reason.PROVIDER_ERROR);
         assertThat(provider.keywords()).isEmpty();
     }

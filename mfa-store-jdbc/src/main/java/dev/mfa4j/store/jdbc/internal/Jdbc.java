@@ -1,6 +1,7 @@
 package dev.mfa4j.store.jdbc.internal;
 
 import dev.mfa4j.api.StoreException;
+import dev.mfa4j.api.spi.WithheldMessage;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
@@ -91,15 +92,34 @@ public final class Jdbc {
      * @return a store exception naming the operation and the SQLState, with the driver's message withheld
      */
     public StoreException failure(String operation, SQLException e) {
-        return new StoreException(storeName + " failed in " + operation + ": " + WithheldSqlMessage.describe(e),
-                WithheldSqlMessage.of(e));
+        return new StoreException(storeName + " failed in " + operation + ": " + describe(e), withheld(e));
+    }
+
+    /**
+     * @param failure what the driver threw
+     * @return a copy of it and its causes without their messages, which can quote row values
+     *     (PostgreSQL's duplicate key message does), with each one's SQLState and vendor code
+     */
+    public static WithheldMessage withheld(Throwable failure) {
+        return WithheldMessage.of(failure, Jdbc::describe);
+    }
+
+    /**
+     * @param failure what the driver threw
+     * @return its class name, and its SQLState and vendor code when it is an {@link SQLException}
+     */
+    static String describe(Throwable failure) {
+        if (failure instanceof SQLException sql) {
+            return failure.getClass().getName() + " (SQLState " + sql.getSQLState() + ", vendor code " + sql.getErrorCode() + ")";
+        }
+        return failure.getClass().getName();
     }
 
     private static void rollbackQuietly(Connection connection, Exception cause) {
         try {
             connection.rollback();
         } catch (SQLException rollbackFailure) {
-            cause.addSuppressed(WithheldSqlMessage.of(rollbackFailure));
+            cause.addSuppressed(withheld(rollbackFailure));
         }
     }
 
