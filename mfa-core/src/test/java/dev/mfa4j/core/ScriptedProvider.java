@@ -58,7 +58,7 @@ public class ScriptedProvider implements MfaProvider {
     @Override
     public List<OptionSpec> options() {
         return List.of(
-                OptionSpec.builder("Endpoint").required().description("where the provider lives")
+                OptionSpec.builder("Endpoint").required().secretsDestination().description("where the provider lives")
                         .check(OptionCheck.matching(Pattern.compile("https://[a-z0-9.-]+"), "an https:// URL without a path"))
                         .build(),
                 OptionSpec.builder("Token").required().secret().description("the API token")
