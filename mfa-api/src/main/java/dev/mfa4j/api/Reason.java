@@ -59,9 +59,10 @@ public enum Reason {
      */
     PROVIDER_UNAVAILABLE(false),
     /**
-     * The provider answered and refused to act because of its rate limit (Duo: HTTP 429, after the
-     * allowed retries). Nothing was checked, so the attempt is not counted; fails closed in every
-     * fail mode. Try again later.
+     * Too many calls: the provider answered and refused to act because of its rate limit (Duo: HTTP
+     * 429, after the allowed retries), or the call was not sent because every connection the
+     * provider may open was busy. Nothing was checked, so the attempt is not counted; fails closed
+     * in every fail mode. Try again later.
      */
     RATE_LIMITED(false),
     /**

@@ -362,7 +362,17 @@ public final class MfaConfigurations {
         authorization.require(caller, ResourcePaths.configuration(name), ManagementOperation.READ);
         MfaConfiguration configuration = store.findConfiguration(name).orElseThrow(() -> new ConfigurationNotFoundException(name));
         MfaProvider provider = providers.require(configuration.type());
-        return verifiers.verifierFor(configuration, provider).health();
+        VerifierCache.Lease lease = verifiers.lease(configuration, provider);
+        CompletableFuture<HealthStatus> status;
+        try {
+            status = lease.verifier().health();
+        } catch (RuntimeException e) {
+            status = CompletableFuture.failedFuture(e);
+        }
+        if (status == null) {
+            status = CompletableFuture.failedFuture(new IllegalStateException("the verifier's health() returned null"));
+        }
+        return status.whenComplete((answer, failure) -> lease.close());
     }
 
     private MfaConfiguration visible(MfaConfiguration configuration, SecretVisibility visibility) {

@@ -15,6 +15,7 @@ import dev.mfa4j.api.spi.AttemptStore;
 import dev.mfa4j.api.spi.ManagementAuthorizer;
 import dev.mfa4j.api.spi.MfaConfigurationStore;
 import dev.mfa4j.api.spi.MfaProvider;
+import dev.mfa4j.api.spi.Ticker;
 import dev.mfa4j.core.internal.AttemptGate;
 import dev.mfa4j.core.internal.Authorization;
 import dev.mfa4j.core.internal.DeadlineTimer;
@@ -70,13 +71,13 @@ public final class MfaService implements AutoCloseable {
         this.providers = ProviderRegistry.load(builder.providers, builder.discoverProviders, builder.classLoader);
         this.authorization = new Authorization(builder.authorizer);
         this.sealer = new SecretSealer(Optional.ofNullable(builder.sealingKeys).map(MfaService::access));
-        this.verifiers = new VerifierCache(sealer);
+        this.verifiers = new VerifierCache(sealer, Optional.ofNullable(builder.fingerprintKey));
         this.events = EventDispatcher.load(builder.eventListeners, builder.discoverEventListeners, builder.classLoader);
         this.clock = builder.clock;
         AttemptGate gate = new AttemptGate(builder.attemptStore == null ? new InMemoryAttemptStore() : builder.attemptStore,
                 builder.attemptPolicy, clock);
-        this.engine = new VerificationEngine(store, providers, verifiers, gate, events, clock, builder.callbackExecutor,
-                builder.maxVerificationTime, new DeadlineTimer());
+        this.engine = new VerificationEngine(store, providers, verifiers, gate, events, clock, builder.ticker, builder.callbackExecutor,
+                builder.maxVerificationTime, new DeadlineTimer(builder.ticker));
     }
 
     private static SecretSealer.SealingKeysAccess access(SealingKeys keys) {
@@ -251,7 +252,12 @@ public final class MfaService implements AutoCloseable {
         return providers.find(Objects.requireNonNull(type, "type"));
     }
 
-    /** Closes every open verifier. Verifications in flight finish as their providers allow. */
+    /**
+     * Stops verifying. Verifications started afterwards answer {@link Reason#PROVIDER_UNAVAILABLE}
+     * at once, without calling a provider; those in flight finish on their verifiers, each of which
+     * closes (releasing its connections) when its last verification ends. None fails open once the
+     * service is closed, whatever its configuration's fail mode. Management calls still work.
+     */
     @Override
     public void close() {
         verifiers.close();
@@ -272,6 +278,8 @@ public final class MfaService implements AutoCloseable {
         private Executor callbackExecutor;
         private Duration maxVerificationTime = Duration.ofMinutes(10);
         private Clock clock = Clock.systemUTC();
+        private Ticker ticker = Ticker.system();
+        private SecretKey fingerprintKey;
         private AttemptPolicy attemptPolicy = AttemptPolicy.defaults();
         private AttemptStore attemptStore;
         private final List<MfaEventListener> eventListeners = new ArrayList<>();
@@ -357,6 +365,41 @@ public final class MfaService implements AutoCloseable {
          */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * @param ticker the time source for deadlines (a push's time to live, the
+         *     {@link #maxVerificationTime} safety net) and for the durations in events;
+         *     {@link Ticker#system()} by default. Tests give one they advance themselves.
+         * @return this builder
+         */
+        public Builder ticker(Ticker ticker) {
+            this.ticker = Objects.requireNonNull(ticker, "ticker");
+            return this;
+        }
+
+        /**
+         * A key mixed into the fingerprints under which accepted passcodes are remembered in the
+         * attempt store (to refuse their reuse), so that whoever reads the attempt store cannot
+         * recover them. Without it, each configuration's secret options key its fingerprints, which
+         * protects the records from whoever reads the attempt store alone; with it, also from
+         * whoever reads the configuration store too, and for configurations without secrets. Every
+         * node sharing an attempt store must use the same key; changing it forgets which passcodes
+         * were used.
+         *
+         * @param key an HMAC key of at least 32 bytes, such as one from the host's key management
+         * @return this builder
+         * @throws IllegalArgumentException if the key has no encoded form or fewer than 32 bytes
+         */
+        public Builder fingerprintKey(SecretKey key) {
+            Objects.requireNonNull(key, "key");
+            byte[] encoded = key.getEncoded();
+            if (encoded == null || encoded.length < 32) {
+                throw new IllegalArgumentException("the fingerprint key must have an encoded form of at least 32 bytes");
+            }
+            java.util.Arrays.fill(encoded, (byte) 0);
+            this.fingerprintKey = key;
             return this;
         }
 

@@ -65,9 +65,10 @@ public sealed interface VerificationOutcome {
     }
 
     /**
-     * The provider answered and refused to act because of its rate limit (after any retries the
-     * provider makes). Nothing was checked, so the attempt is not counted; it fails closed in every
-     * fail mode.
+     * Too many calls: the provider answered and refused to act because of its rate limit (after any
+     * retries the provider makes), or the call was not sent because the provider client's own limit
+     * on calls in flight was reached. Nothing was checked, so the attempt is not counted; it fails
+     * closed in every fail mode.
      *
      * @param message a short description for logs
      * @return the outcome ({@link Reason#RATE_LIMITED})

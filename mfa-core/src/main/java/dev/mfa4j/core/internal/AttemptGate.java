@@ -4,11 +4,9 @@ import dev.mfa4j.api.Credential;
 import dev.mfa4j.api.Reason;
 import dev.mfa4j.api.spi.AttemptStore;
 import dev.mfa4j.core.AttemptPolicy;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -87,10 +85,11 @@ public final class AttemptGate {
      * @param principalKey the canonical principal the attempt is for
      * @param configurationName the principal's configuration
      * @param credential what the user typed
+     * @param fingerprints how that configuration's accepted passcodes are remembered
      * @return a ticket, or the reason the attempt is refused
      * @throws RuntimeException if the store fails (nothing was taken then)
      */
-    public Entry enter(String principalKey, String configurationName, Credential credential) {
+    public Entry enter(String principalKey, String configurationName, Credential credential, PasscodeFingerprints fingerprints) {
         Instant now = clock.instant();
         AttemptStore.Admission admission = store.admit(principalKey, now, policy.maxFailures(), policy.coolDown());
         if (!admission.admitted()) {
@@ -101,7 +100,7 @@ public final class AttemptGate {
         try {
             if (credential instanceof Credential.Passcode passcode) {
                 String scope = configurationName + '\n' + principalKey;
-                String fingerprint = fingerprint(passcode);
+                String fingerprint = fingerprints.of(scope, passcode);
                 if (!store.claimPasscode(scope, fingerprint, now, now.plus(policy.passcodeReuseWindow()))) {
                     // Counted, never refunded: replays must not probe for free.
                     return new Entry(null, Reason.INVALID_PASSCODE, "the passcode was already used");
@@ -163,9 +162,5 @@ public final class AttemptGate {
         } catch (RuntimeException e) {
             LOG.warn("MFA-CORE-016 the attempt store failed while refunding an attempt for {}: {}", key, e.getClass().getName());
         }
-    }
-
-    private static String fingerprint(Credential.Passcode passcode) {
-        return HexFormat.of().formatHex(Sha256.digest(passcode.digits().getBytes(StandardCharsets.US_ASCII)));
     }
 }

@@ -1,6 +1,8 @@
 package dev.mfa4j.core.internal;
 
+import dev.mfa4j.api.spi.Ticker;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,9 +13,11 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Bounds futures with a deadline without a timer per future: one shared daemon thread sweeps the
- * pending ones every {@value #TICK_MILLIS} ms, and only while there are any. A deadline therefore
- * fires up to one tick late; callers that must not accept an answer after the deadline check the
- * time themselves when the answer arrives (the engine does, for pushes).
+ * pending ones every {@value #TICK_MILLIS} ms, and only while there are any. Deadlines are read
+ * from a {@link Ticker}, so a test that advances its own ticker past one sees it fire at the next
+ * sweep, however busy the machine. A deadline therefore fires up to one tick late; callers that
+ * must not accept an answer after the deadline check the time themselves when the answer arrives
+ * (the engine does, for pushes).
  *
  * <p>Why: {@code CompletableFuture.orTimeout} schedules (and cancels) a timer task per call, and
  * at low concurrency each new task is the earliest, which wakes the timer thread on every
@@ -29,16 +33,25 @@ public final class DeadlineTimer {
     private static final ScheduledThreadPoolExecutor SWEEPER = sweeper();
 
     private final Set<Watch> pending = ConcurrentHashMap.newKeySet();
+    private final Ticker ticker;
     private final long tickMillis;
     private ScheduledFuture<?> ticking;
 
-    /** A timer that sweeps every {@value #TICK_MILLIS} ms. */
-    public DeadlineTimer() {
-        this(TICK_MILLIS);
+    /**
+     * A timer that sweeps every {@value #TICK_MILLIS} ms.
+     *
+     * @param ticker where deadlines are read
+     */
+    public DeadlineTimer(Ticker ticker) {
+        this(ticker, TICK_MILLIS);
     }
 
-    /** @param tickMillis how often to sweep; tests use a long tick to see what happens between sweeps */
-    DeadlineTimer(long tickMillis) {
+    /**
+     * @param ticker where deadlines are read
+     * @param tickMillis how often to sweep; tests use a long tick to see what happens between sweeps
+     */
+    DeadlineTimer(Ticker ticker, long tickMillis) {
+        this.ticker = Objects.requireNonNull(ticker, "ticker");
         this.tickMillis = tickMillis;
     }
 
@@ -68,7 +81,7 @@ public final class DeadlineTimer {
             return source.copy();
         }
         CompletableFuture<T> bounded = new CompletableFuture<>();
-        Watch watch = new Watch(bounded, System.nanoTime() + limit.toNanos());
+        Watch watch = new Watch(bounded, ticker.read() + limit.toNanos());
         pending.add(watch);
         keepTicking();
         source.whenComplete((value, failure) -> {
@@ -90,8 +103,9 @@ public final class DeadlineTimer {
         }
     }
 
-    private void sweep() {
-        long now = System.nanoTime();
+    /** Ends every watched future whose deadline has passed now; the shared thread calls it every tick. */
+    void sweep() {
+        long now = ticker.read();
         for (Watch watch : pending) {
             if (now - watch.deadlineNanos() >= 0 && pending.remove(watch)) {
                 watch.bounded().completeExceptionally(new TimeoutException("deadline passed"));

@@ -6,6 +6,7 @@ import dev.mfa4j.api.Reason;
 import dev.mfa4j.api.VerificationContext;
 import dev.mfa4j.api.VerificationResult;
 import dev.mfa4j.api.event.VerificationEvent;
+import dev.mfa4j.api.spi.Ticker;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -22,14 +23,16 @@ final class VerificationAudit {
 
     private final EventDispatcher events;
     private final Clock clock;
+    private final Ticker ticker;
 
-    VerificationAudit(EventDispatcher events, Clock clock) {
+    VerificationAudit(EventDispatcher events, Clock clock, Ticker ticker) {
         this.events = events;
         this.clock = clock;
+        this.ticker = ticker;
     }
 
     Attempt begin(PrincipalId principal, VerificationContext context) {
-        return new Attempt(principal, context, System.nanoTime());
+        return new Attempt(principal, context, ticker.read());
     }
 
     /** One verification in flight. Not thread safe: each step happens after the previous one. */
@@ -66,7 +69,7 @@ final class VerificationAudit {
 
         /** Ends the attempt: logs it, publishes its event, and returns the result. Called once. */
         VerificationResult end(VerificationResult result, String detail) {
-            Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+            Duration took = Duration.ofNanos(ticker.read() - startNanos);
             if (LOG.isDebugEnabled()) {
                 LOG.debug("MFA verification {} for {} (configuration {}, factor {}): {} in {} ms", context.requestId(), principal,
                         configuration == null ? "-" : configuration, factor, result.reason(), took.toMillis());
@@ -77,7 +80,7 @@ final class VerificationAudit {
 
         /** Ends an attempt whose input was refused with an exception. */
         void refusedInput(InvalidInputException refused) {
-            publish(Optional.empty(), false, refused.getMessage(), Duration.ofNanos(System.nanoTime() - startNanos));
+            publish(Optional.empty(), false, refused.getMessage(), Duration.ofNanos(ticker.read() - startNanos));
         }
 
         private void publish(Optional<Reason> reason, boolean allowed, String detail, Duration took) {

@@ -13,43 +13,65 @@ import dev.mfa4j.core.AttemptPolicy;
 import dev.mfa4j.core.InMemoryAttemptStore;
 import dev.mfa4j.core.InMemoryMfaConfigurationStore;
 import dev.mfa4j.core.ScriptedProvider;
+import dev.mfa4j.core.TestTicker;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The engine refuses a push answered after its time to live even when the shared deadline timer
- * has not fired yet: here its tick is a minute, so only the engine's own check can refuse it.
+ * The engine refuses a push answered after its time to live even when the deadline timer has not
+ * fired: here the timer sweeps once an hour, so only the engine's own check of the ticker can
+ * refuse it. The test moves the ticker; nothing waits.
  */
 class LatePushApprovalTest {
 
-    @Test
-    void anApprovalAfterThePushTimeToLiveNeverCountsWhateverTheTimer() throws Exception {
-        PrincipalId bob = PrincipalId.parse("principal/internal/user/bob");
+    private static final PrincipalId BOB = PrincipalId.parse("principal/internal/user/bob");
+    private static final Duration PUSH_TTL = Duration.ofSeconds(60);
+
+    private final TestTicker ticker = new TestTicker();
+    private final CompletableFuture<VerificationOutcome> approval = new CompletableFuture<>();
+    private VerificationEngine engine;
+
+    @BeforeEach
+    void configure() {
         InMemoryMfaConfigurationStore store = new InMemoryMfaConfigurationStore();
         store.createConfiguration(MfaConfiguration.of("Main", "scripted", Map.of("Endpoint", "https://mfa.example.com",
                 "Token", "S3cretT0kenValue")));
-        store.putAssignment(new MfaAssignment(bob, "Main", "bob"));
+        store.putAssignment(new MfaAssignment(BOB, "Main", "bob"));
         ScriptedProvider provider = new ScriptedProvider();
-        CompletableFuture<VerificationOutcome> approval = new CompletableFuture<>();
         provider.behaveAs(request -> approval);
-        AttemptGate gate = new AttemptGate(new InMemoryAttemptStore(), AttemptPolicy.builder().pushTtl(Duration.ofSeconds(1)).build(),
+        AttemptGate gate = new AttemptGate(new InMemoryAttemptStore(), AttemptPolicy.builder().pushTtl(PUSH_TTL).build(),
                 Clock.systemUTC());
-        VerificationEngine engine = new VerificationEngine(new GuardedStore(store), ProviderRegistry.load(List.of(provider), false, null),
-                new VerifierCache(new SecretSealer(java.util.Optional.empty())), gate, EventDispatcher.load(List.of(), false, null),
-                Clock.systemUTC(), null, Duration.ofMinutes(10), new DeadlineTimer(60_000));
+        engine = new VerificationEngine(new GuardedStore(store), ProviderRegistry.load(List.of(provider), false, null),
+                new VerifierCache(new SecretSealer(Optional.empty()), Optional.empty()), gate, EventDispatcher.load(List.of(), false, null),
+                Clock.systemUTC(), ticker, null, Duration.ofMinutes(10), new DeadlineTimer(ticker, Duration.ofHours(1).toMillis()));
+    }
 
-        CompletableFuture<VerificationResult> pending = engine.verify(bob, "push", VerificationContext.empty());
-        // The provider approves 1.2 s after verify returned, so at least 200 ms after the push's
-        // time to live, counted from when the engine called the provider (before it returned).
-        approval.completeOnTimeout(VerificationOutcome.approved("approved too late"), 1200, TimeUnit.MILLISECONDS);
-        VerificationResult result = pending.get(10, TimeUnit.SECONDS);
+    @Test
+    void anApprovalAfterThePushTimeToLiveNeverCountsWhateverTheTimer() {
+        CompletableFuture<VerificationResult> pending = engine.verify(BOB, "push", VerificationContext.empty());
 
+        ticker.advance(PUSH_TTL);
+        approval.complete(VerificationOutcome.approved("approved too late"));
+
+        assertThat(pending).isCompleted();
+        VerificationResult result = pending.join();
         assertThat(result.reason()).isEqualTo(Reason.TIMED_OUT);
         assertThat(result.allowed()).isFalse();
+    }
+
+    @Test
+    void anApprovalJustBeforeTheTimeToLiveCounts() {
+        CompletableFuture<VerificationResult> pending = engine.verify(BOB, "push", VerificationContext.empty());
+
+        ticker.advance(PUSH_TTL.minusNanos(1));
+        approval.complete(VerificationOutcome.approved("approved in time"));
+
+        assertThat(pending.join().reason()).isEqualTo(Reason.APPROVED);
     }
 }

@@ -57,8 +57,10 @@ sealed interface DuoReply {
     /**
      * No usable answer: the call failed, or what came back cannot be trusted or understood.
      *
-     * @param reason {@link Reason#PROVIDER_UNAVAILABLE} (unreachable, timed out, 5xx, malformed)
-     *     or {@link Reason#PROVIDER_ERROR} (TLS failure, contradictory or unknown answer)
+     * @param reason {@link Reason#PROVIDER_UNAVAILABLE} (no answer: unreachable, timed out, 5xx,
+     *     the connection broken before the whole answer), {@link Reason#RATE_LIMITED} (not sent:
+     *     every connection this verifier may open was busy) or {@link Reason#PROVIDER_ERROR} (TLS
+     *     failure, an answer that is malformed, too large, contradictory or unknown)
      * @param message what happened, for logs; never a secret
      * @param timedOut whether the call ran out of time
      * @param cause the exception, if any
@@ -68,8 +70,8 @@ sealed interface DuoReply {
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(message, "message");
             Objects.requireNonNull(cause, "cause");
-            if (reason != Reason.PROVIDER_UNAVAILABLE && reason != Reason.PROVIDER_ERROR) {
-                throw new IllegalArgumentException("an unusable reply is unavailable or an error, not " + reason);
+            if (reason != Reason.PROVIDER_UNAVAILABLE && reason != Reason.PROVIDER_ERROR && reason != Reason.RATE_LIMITED) {
+                throw new IllegalArgumentException("an unusable reply is unavailable, rate limited or an error, not " + reason);
             }
         }
 

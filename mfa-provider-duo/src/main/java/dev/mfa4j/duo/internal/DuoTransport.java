@@ -127,9 +127,9 @@ final class DuoTransport {
         return gate.acquire(queueLimit).thenCompose(admitted -> {
             if (!admitted) {
                 LOG.debug("{} waited {} ms for one of the {} connections; not sent", request.describe(), queueLimit.toMillis(), gate.max());
-                return CompletableFuture.completedFuture(new DuoReply.Unusable(Reason.PROVIDER_UNAVAILABLE, "no answer to "
-                        + request.describe() + " to " + host + " within " + queueLimit.toMillis() + " ms (all " + gate.max()
-                        + " connections were busy)", true, Optional.empty()));
+                // Not sent: our own limit, not Duo's outage, so it must not fail open.
+                return CompletableFuture.completedFuture(new DuoReply.Unusable(Reason.RATE_LIMITED, "not sent: all " + gate.max()
+                        + " connections to " + host + " stayed busy for " + queueLimit.toMillis() + " ms", true, Optional.empty()));
             }
             CompletableFuture<DuoReply> reply;
             try {
@@ -194,7 +194,7 @@ final class DuoTransport {
                     + Texts.clean(failure.getMessage()) + "); is the server's certificate from a trusted CA?", false, Optional.of(failure));
         }
         if (failure instanceof BoundedBody.TooLargeException) {
-            return new DuoReply.Unusable(Reason.PROVIDER_UNAVAILABLE, "the answer to " + what + " is larger than "
+            return new DuoReply.Unusable(Reason.PROVIDER_ERROR, "the answer to " + what + " is larger than "
                     + MAX_BODY_BYTES + " bytes", false, Optional.of(failure));
         }
         if (failure instanceof ConnectException || failure instanceof UnresolvedAddressException) {
@@ -202,6 +202,7 @@ final class DuoTransport {
                     + failure.getClass().getSimpleName() + ")", false, Optional.of(failure));
         }
         if (failure instanceof IOException) {
+            // The connection reset or closed before the whole answer came.
             return new DuoReply.Unusable(Reason.PROVIDER_UNAVAILABLE, what + " failed: "
                     + failure.getClass().getSimpleName() + " " + Texts.clean(failure.getMessage()), false, Optional.of(failure));
         }

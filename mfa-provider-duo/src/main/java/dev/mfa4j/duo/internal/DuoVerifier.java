@@ -336,7 +336,8 @@ final class DuoVerifier implements MfaVerifier {
         inFlight.incrementAndGet();
         if (closed) {
             finished();
-            return done(VerificationOutcome.unavailable("this revision of MFA configuration '" + settings.name() + "' was closed", null));
+            // Closed is no outage: mfa-core never calls a verifier it closed, so this is a bug, and fails closed.
+            return done(VerificationOutcome.error("this revision of MFA configuration '" + settings.name() + "' was closed", null));
         }
         CompletableFuture<VerificationOutcome> result;
         try {

@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
  *       provider error (bad request).</li>
  *   <li>40101, 40102, 40103 (credentials, identity, signature), 40301 (forbidden): provider
  *       errors, logged at ERROR without any key; a clock-skew hint when the dates say so.</li>
- *   <li>42901 (rate limit, after retries), 50001 and any 5xx: {@link Reason#PROVIDER_UNAVAILABLE}.</li>
+ *   <li>HTTP 429 or 42901 (rate limit, after the allowed retries): {@link Reason#RATE_LIMITED}:
+ *       Duo answered and refused to act, which is no outage, so it never fails open.</li>
+ *   <li>50001 and any 5xx: {@link Reason#PROVIDER_UNAVAILABLE}.</li>
  *   <li>Any other code: a provider error.</li>
  * </ul>
  */
@@ -43,7 +45,7 @@ final class Failures {
         String said = "Duo error " + fail.code() + " (HTTP " + fail.httpStatus() + ")" + (text.isEmpty() ? "" : ": " + text);
         int code = fail.code();
         if (fail.rateLimited()) {
-            return VerificationOutcome.unavailable("rate limited by Duo after the allowed retries; " + said, null);
+            return VerificationOutcome.rateLimited("rate limited by Duo after the allowed retries; " + said);
         }
         if (code == 40002 && text.toLowerCase(Locale.ROOT).contains("no capable device")) {
             return VerificationOutcome.rejected(Reason.NO_CAPABLE_DEVICE, said);
@@ -67,13 +69,15 @@ final class Failures {
     /**
      * @param unusable a reply that could not be used
      * @param secret a value to keep out of the message, or null
-     * @return the outcome: unavailable or error, as the reply says
+     * @return the outcome: unavailable, rate limited or error, as the reply says
      */
     static VerificationOutcome outcome(DuoReply.Unusable unusable, String secret) {
         String message = Texts.without(unusable.message(), secret);
-        return unusable.reason() == Reason.PROVIDER_UNAVAILABLE
-                ? VerificationOutcome.unavailable(message, unusable.cause().orElse(null))
-                : VerificationOutcome.error(message, unusable.cause().orElse(null));
+        return switch (unusable.reason()) {
+            case PROVIDER_UNAVAILABLE -> VerificationOutcome.unavailable(message, unusable.cause().orElse(null));
+            case RATE_LIMITED -> VerificationOutcome.rateLimited(message);
+            default -> VerificationOutcome.error(message, unusable.cause().orElse(null));
+        };
     }
 
     // Duo does not say "clock skew" in a documented code; its Date header and wording can.

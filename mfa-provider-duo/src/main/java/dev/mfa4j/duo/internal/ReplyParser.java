@@ -68,14 +68,16 @@ final class ReplyParser {
         if (httpStatus < 200 || httpStatus > 299) {
             return DuoReply.Unusable.error("Duo's answer is contradictory: stat OK with HTTP " + httpStatus);
         }
+        // An answer came, so none of what follows is an outage: an answer that cannot be used is
+        // an error, and fails closed whatever the fail mode.
         JsonNode response = root.get("response");
         if (response == null || response.isNull()) {
-            return DuoReply.Unusable.unavailable("Duo's answer has stat OK but no response");
+            return DuoReply.Unusable.error("Duo's answer has stat OK but no response");
         }
         // Duo answers application/json; an OK body under another type came from something else.
         String contentType = first(headers, "Content-Type").strip().toLowerCase(Locale.ROOT);
         if (!contentType.startsWith("application/json")) {
-            return DuoReply.Unusable.unavailable("Duo's answer has stat OK but content type '" + Texts.clean(contentType)
+            return DuoReply.Unusable.error("Duo's answer has stat OK but content type '" + Texts.clean(contentType)
                     + "', not application/json; refused");
         }
         return new DuoReply.Ok(response);
@@ -85,8 +87,12 @@ final class ReplyParser {
         if (httpStatus == 429) {
             return new DuoReply.Fail(429, 42901, "Too Many Requests", "", retryAfter(headers), serverDate(headers));
         }
-        if (httpStatus >= 500 || (httpStatus >= 200 && httpStatus <= 299)) {
+        if (httpStatus >= 500) {
+            // A gateway's error page: Duo's servers could not answer.
             return DuoReply.Unusable.unavailable("Duo's answer (HTTP " + httpStatus + ") is not a JSON object");
+        }
+        if (httpStatus >= 200 && httpStatus <= 299) {
+            return DuoReply.Unusable.error("Duo's answer (HTTP " + httpStatus + ") is not a JSON object");
         }
         return DuoReply.Unusable.error("HTTP " + httpStatus + " with a body that is not Duo's JSON (a proxy or the wrong host?)");
     }

@@ -139,7 +139,7 @@ class DuoAnswersTest {
         "401, 40102, Invalid identity in request credentials, PROVIDER_ERROR",
         "401, 40103, Invalid signature in request credentials, PROVIDER_ERROR",
         "403, 40301, Access forbidden, PROVIDER_ERROR",
-        "429, 42901, Too Many Requests, PROVIDER_UNAVAILABLE",
+        "429, 42901, Too Many Requests, RATE_LIMITED",
         "500, 50001, Unknown internal server error, PROVIDER_UNAVAILABLE",
         "503, 0, Service unavailable, PROVIDER_UNAVAILABLE",
         "400, 40099, Something new, PROVIDER_ERROR",
@@ -203,12 +203,14 @@ class DuoAnswersTest {
     }
 
     @Test
-    void malformedJsonIsUnavailable() {
+    void malformedJsonIsAnErrorNotAnOutage() {
+        // Something answered: whatever it was, it is no reason to fail open.
         assertThat(passcodeAnswered(aResponse().withStatus(200).withBody("{\"stat\":\"OK\",\"response\":{\"result\":\"allow\""))
-                .reason()).isEqualTo(Reason.PROVIDER_UNAVAILABLE);
+                .reason()).isEqualTo(Reason.PROVIDER_ERROR);
         assertThat(passcodeAnswered(aResponse().withStatus(200).withBody("{\"stat\":\"OK\"} trailing")).reason())
-                .isEqualTo(Reason.PROVIDER_UNAVAILABLE);
-        assertThat(passcodeAnswered(aResponse().withStatus(200).withBody("[1,2]")).reason()).isEqualTo(Reason.PROVIDER_UNAVAILABLE);
+                .isEqualTo(Reason.PROVIDER_ERROR);
+        assertThat(passcodeAnswered(aResponse().withStatus(200).withBody("[1,2]")).reason()).isEqualTo(Reason.PROVIDER_ERROR);
+        assertThat(passcodeAnswered(ok("null")).reason()).isEqualTo(Reason.PROVIDER_ERROR);
     }
 
     @Test
@@ -233,11 +235,11 @@ class DuoAnswersTest {
     }
 
     @Test
-    void aHugeBodyIsCutOffAndUnavailable() {
+    void aHugeBodyIsCutOffAndAnError() {
         byte[] huge = new byte[(int) DuoTransport.MAX_BODY_BYTES * 4];
         java.util.Arrays.fill(huge, (byte) ' ');
         VerificationOutcome outcome = passcodeAnswered(aResponse().withStatus(200).withBody(huge));
-        assertThat(outcome.reason()).isEqualTo(Reason.PROVIDER_UNAVAILABLE);
+        assertThat(outcome.reason()).isEqualTo(Reason.PROVIDER_ERROR);
         assertThat(outcome.message()).contains("larger than");
     }
 
@@ -265,7 +267,7 @@ class DuoAnswersTest {
             var response = aResponse().withStatus(200).withBody("{\"stat\":\"OK\",\"response\":{\"result\":\"allow\",\"status\":\"allow\"}}");
             VerificationOutcome outcome = passcodeAnswered(type.isEmpty() ? response : response.withHeader("Content-Type", type));
 
-            assertThat(outcome.reason()).as(type).isEqualTo(Reason.PROVIDER_UNAVAILABLE);
+            assertThat(outcome.reason()).as(type).isEqualTo(Reason.PROVIDER_ERROR);
         }
         assertThat(passcodeAnswered(ok("{\"result\":\"allow\",\"status\":\"allow\"}")).reason()).isEqualTo(Reason.APPROVED);
     }

@@ -64,6 +64,8 @@ class ReplyParserTest {
         assertThat(parse(200, "{\"stat\":\"OK\",\"response\":{\"a\":1,\"a\":2}}")).isInstanceOfSatisfying(DuoReply.Unusable.class,
                 u -> assertThat(u.reason()).isEqualTo(Reason.PROVIDER_ERROR));
         assertThat(parse(200, "{\"stat\":\"OK\"}")).isInstanceOfSatisfying(DuoReply.Unusable.class,
+                u -> assertThat(u.reason()).isEqualTo(Reason.PROVIDER_ERROR));
+        assertThat(parse(503, "<html>down</html>")).isInstanceOfSatisfying(DuoReply.Unusable.class,
                 u -> assertThat(u.reason()).isEqualTo(Reason.PROVIDER_UNAVAILABLE));
         assertThat(parse(200, "")).isInstanceOf(DuoReply.Unusable.class);
         assertThat(parse(302, "<html>moved</html>")).isInstanceOfSatisfying(DuoReply.Unusable.class,

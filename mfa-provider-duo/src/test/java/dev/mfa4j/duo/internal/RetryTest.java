@@ -86,7 +86,7 @@ class RetryTest {
         assertThat(verifier.health()).succeedsWithin(Duration.ofSeconds(30));
         long started = System.nanoTime();
         VerificationOutcome outcome = await(verifier.verify(passcode("123456")));
-        assertThat(outcome.reason()).isEqualTo(Reason.PROVIDER_UNAVAILABLE);
+        assertThat(outcome.reason()).isEqualTo(Reason.RATE_LIMITED);
         assertThat(outcome.message()).contains("42901");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         duo.server.verify(1, postRequestedFor(urlPathEqualTo("/auth/v2/auth")));
@@ -97,7 +97,7 @@ class RetryTest {
         // Waits without jitter: 20, 40, 80, 160, 320 ms = 620 ms; the next (640 ms) would pass 1 s.
         duo.server.stubFor(post(urlPathEqualTo("/auth/v2/auth")).willReturn(tooMany()));
         VerificationOutcome outcome = await(Fixtures.open(duo, executor, "RetryBudget", "1s").verify(passcode("123456")));
-        assertThat(outcome.reason()).isEqualTo(Reason.PROVIDER_UNAVAILABLE);
+        assertThat(outcome.reason()).isEqualTo(Reason.RATE_LIMITED);
         duo.server.verify(6, postRequestedFor(urlPathEqualTo("/auth/v2/auth")));
     }
 
@@ -105,7 +105,7 @@ class RetryTest {
     void aZeroBudgetDisablesRetries() {
         duo.server.stubFor(post(urlPathEqualTo("/auth/v2/auth")).willReturn(tooMany()));
         assertThat(await(Fixtures.open(duo, executor, "RetryBudget", "0s").verify(passcode("123456"))).reason())
-                .isEqualTo(Reason.PROVIDER_UNAVAILABLE);
+                .isEqualTo(Reason.RATE_LIMITED);
         duo.server.verify(1, postRequestedFor(urlPathEqualTo("/auth/v2/auth")));
     }
 

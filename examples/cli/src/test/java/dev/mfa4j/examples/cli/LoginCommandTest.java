@@ -173,6 +173,27 @@ class LoginCommandTest {
     }
 
     @Test
+    void aRateLimitedDuoNeverLetsAWrongCodeInEvenWhenTheConfigurationFailsOpen() {
+        Path failOpen = ConfigFiles.write(directory, "open.json", ConfigFiles.duo("MyDuoConfig", duo, true)
+                .replace("\"VerifiedPush\"", "\"FailMode\": \"open\", \"RetryBudget\": \"0s\", \"VerifiedPush\""));
+        assertThat(cli.run("update", "-f", failOpen.toString(), "-n", "MyDuoConfig").exitCode()).isZero();
+        duo.injectFault("/auth/v2/auth", Fault.rateLimited(1, Duration.ofSeconds(1)));
+        try {
+            Cli.Run rateLimited = cli.run("login", "-u", "bob", "-m", "999999");
+
+            assertThat(rateLimited.exitCode()).isEqualTo(ExitCodes.UNAVAILABLE);
+            assertThat(rateLimited.out()).isEqualTo("Denied: the MFA provider is limiting how often it is called; try again in a minute.\n");
+            // For contrast, an outage is what fail-open is for.
+            duo.injectFault("/auth/v2/auth", Fault.serverError(1, 503));
+            Cli.Run outage = cli.run("login", "-u", "bob", "-m", "999999");
+            assertThat(outage.exitCode()).isEqualTo(ExitCodes.OK);
+            assertThat(outage.out()).startsWith("Approved without a second factor");
+        } finally {
+            duo.clearFaults();
+        }
+    }
+
+    @Test
     void aCorruptAttemptFileIsNamedAndLeftAsItIs() throws Exception {
         Path attempts = cli.store().resolveSibling("store.json.attempts");
         Files.writeString(attempts, "garbage");
