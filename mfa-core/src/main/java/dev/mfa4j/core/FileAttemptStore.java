@@ -1,12 +1,15 @@
 package dev.mfa4j.core;
 
 import dev.mfa4j.api.StoreException;
+import dev.mfa4j.api.StoreUnavailableException;
 import dev.mfa4j.api.spi.AttemptStore;
+import dev.mfa4j.core.internal.AtomicFile;
 import dev.mfa4j.core.internal.AttemptFile;
 import dev.mfa4j.core.internal.AttemptFile.Claim;
 import dev.mfa4j.core.internal.AttemptFile.Content;
 import dev.mfa4j.core.internal.AttemptRecord;
 import dev.mfa4j.core.internal.FileLocks;
+import dev.mfa4j.core.internal.StorePaths;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,17 +23,25 @@ import java.util.function.Function;
  * machine. It behaves exactly as {@link InMemoryAttemptStore}.
  *
  * <ul>
- *   <li>Every operation holds an OS file lock on {@code <file>.lock}, reads the file, applies the
- *       change and, if anything changed, rewrites the file atomically (temporary file, flush,
- *       rename, directory flush). So each operation is one atomic step for every process and
- *       thread sharing the file, as {@link AttemptStore} requires. New files are readable by their
- *       owner only.</li>
+ *   <li>The state belongs to the file the given path leads to: symbolic links and {@code ..} are
+ *       resolved once, at {@link #open}, so a store opened through a link, or through another
+ *       path to the same store file ({@link #besideStore}), counts the same attempts. A copy of
+ *       a store file is another store, with attempt state of its own: keep store files where only
+ *       their owner can read them.</li>
+ *   <li>Every operation holds an OS file lock on {@code <file>.lock} (opened without following
+ *       links; waited for at most the lock wait, 5 seconds unless told otherwise, then
+ *       {@link StoreUnavailableException}, which a verification answers as
+ *       {@code STORE_UNAVAILABLE}), reads the file, applies the change and, if anything changed,
+ *       rewrites the file atomically (temporary file, flush, rename, directory flush). So each
+ *       operation is one atomic step for every process and thread sharing the file, as
+ *       {@link AttemptStore} requires. New files and directories are readable by their owner
+ *       only; a temporary file left by a killed process is deleted at the next open or change.</li>
  *   <li>A file that is not a valid attempt file is refused with its path and what is wrong, at
  *       {@link #open} and by every operation (so verifications fail closed), and is never
  *       overwritten.</li>
- *   <li>Used passcodes are kept as mfa-core's one-way digests, never as typed, and are dropped
- *       once their reuse window has passed. A digest of a short passcode can be reversed by trying
- *       every code, but it is recorded only for passcodes already accepted, which are spent.</li>
+ *   <li>Used passcodes are kept as mfa-core's keyed fingerprints, never as typed, and are dropped
+ *       once their reuse window has passed; reading the file alone does not reveal them (see
+ *       {@code MfaService.Builder#fingerprintKey}).</li>
  * </ul>
  *
  * <p>Each operation reads and writes the whole file, which suits a few thousand principals, not a
@@ -49,38 +60,75 @@ public final class FileAttemptStore implements AttemptStore {
     private record Change<T>(Content content, T answer) {
     }
 
+    private static final String WHAT = "MFA attempt file";
+
     private final Path file;
     private final Path lockFile;
+    private final Duration lockWait;
 
-    private FileAttemptStore(Path file) {
+    private FileAttemptStore(Path file, Duration lockWait) {
         this.file = file;
         this.lockFile = file.resolveSibling(file.getFileName() + ".lock");
+        this.lockWait = lockWait;
+        if (AtomicFile.hasLeftovers(file)) {
+            FileLocks.ifFree(lockFile, WHAT, () -> AtomicFile.removeLeftovers(file));
+        }
         AttemptFile.read(file);
     }
 
     /**
-     * Opens an attempt file, checking it now. A missing file holds no attempts; it is created
-     * (with its directories) on the first change.
+     * Opens an attempt file, checking it now; operations wait at most 5 seconds for the lock. A
+     * missing file holds no attempts; it is created (with its directories) on the first change.
      *
-     * @param file the attempt file
+     * @param file the attempt file, or a path leading to it through symbolic links
      * @return the store
      * @throws StoreException naming the file if it cannot be read or is not a valid attempt file
      */
     public static FileAttemptStore open(Path file) {
-        return new FileAttemptStore(Objects.requireNonNull(file, "file").toAbsolutePath());
+        return open(file, FileLocks.DEFAULT_WAIT);
+    }
+
+    /**
+     * As {@link #open(Path)}, with a bound on how long an operation waits for another process's lock.
+     *
+     * @param file the attempt file, or a path leading to it through symbolic links
+     * @param lockWait how long an operation waits for the lock before it fails with
+     *     {@link StoreUnavailableException}; zero to try once
+     * @return the store
+     * @throws IllegalArgumentException if {@code lockWait} is negative
+     * @throws StoreException naming the file if it cannot be read or is not a valid attempt file
+     */
+    public static FileAttemptStore open(Path file, Duration lockWait) {
+        Objects.requireNonNull(file, "file");
+        if (Objects.requireNonNull(lockWait, "lockWait").isNegative()) {
+            throw new IllegalArgumentException("lockWait must not be negative");
+        }
+        return new FileAttemptStore(StorePaths.real(file, WHAT), lockWait);
     }
 
     /**
      * Opens the attempt file that belongs to a configuration store file: {@code <store file>.attempts}
-     * in the same directory.
+     * beside the file the path leads to, whatever link or alias named it.
      *
      * @param storeFile the configuration store's file, such as {@code ~/.mfa4j/store.json}
      * @return the store
      * @throws StoreException naming the file if it cannot be read or is not a valid attempt file
      */
     public static FileAttemptStore besideStore(Path storeFile) {
-        Path absolute = Objects.requireNonNull(storeFile, "storeFile").toAbsolutePath();
-        return open(absolute.resolveSibling(absolute.getFileName() + SUFFIX));
+        return besideStore(storeFile, FileLocks.DEFAULT_WAIT);
+    }
+
+    /**
+     * As {@link #besideStore(Path)}, with a bound on how long an operation waits for the lock.
+     *
+     * @param storeFile the configuration store's file
+     * @param lockWait how long an operation waits for the lock; zero to try once
+     * @return the store
+     * @throws StoreException naming the file if it cannot be read or is not a valid attempt file
+     */
+    public static FileAttemptStore besideStore(Path storeFile, Duration lockWait) {
+        Path real = StorePaths.real(Objects.requireNonNull(storeFile, "storeFile"), "MFA store file");
+        return open(real.resolveSibling(real.getFileName() + SUFFIX), lockWait);
     }
 
     /** @return the attempt file */
@@ -89,7 +137,8 @@ public final class FileAttemptStore implements AttemptStore {
     }
 
     private <T> T change(Function<Content, Change<T>> change) {
-        return FileLocks.underLock(lockFile, "MFA attempt file", () -> {
+        return FileLocks.underLock(lockFile, WHAT, lockWait, () -> {
+            AtomicFile.removeLeftovers(file);
             // Another process may have written since: the change always starts from disk.
             Content current = AttemptFile.read(file);
             Change<T> result = change.apply(current);

@@ -4,9 +4,12 @@ import dev.mfa4j.api.MfaAssignment;
 import dev.mfa4j.api.MfaConfiguration;
 import dev.mfa4j.api.PrincipalId;
 import dev.mfa4j.api.StoreException;
+import dev.mfa4j.api.StoreUnavailableException;
 import dev.mfa4j.api.spi.MfaConfigurationStore;
+import dev.mfa4j.core.internal.AtomicFile;
 import dev.mfa4j.core.internal.FileLocks;
 import dev.mfa4j.core.internal.StoreFile;
+import dev.mfa4j.core.internal.StorePaths;
 import dev.mfa4j.core.internal.StoreState;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +17,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,14 +29,19 @@ import java.util.function.Function;
  * single-node hosts.
  *
  * <ul>
+ *   <li>The file is the one the given path leads to: symbolic links and {@code ..} are resolved
+ *       once, at {@link #open}, so a change replaces that file (never the link), and its lock file
+ *       ({@code <file>.lock}) sits beside it.</li>
  *   <li>Each change rewrites the file atomically (temporary file, flush, rename, directory flush),
- *       so a crash leaves the old content or the new, never a mix. New files are readable by their
- *       owner only.</li>
+ *       so a crash leaves the old content or the new, never a mix. A temporary file left by a
+ *       killed process is deleted at the next open or change. New files and directories are
+ *       readable by their owner only.</li>
  *   <li>A file that is not a valid store is refused at {@link #open} with its path and what is
  *       wrong, and is never overwritten.</li>
  *   <li>Several processes may share the file: changes hold an OS file lock on
- *       {@code <file>.lock} and re-read the file first, and reads notice a file another process
- *       replaced.</li>
+ *       {@code <file>.lock} (opened without following links; waited for at most the lock wait,
+ *       5 seconds unless told otherwise, then {@link StoreUnavailableException}) and re-read the
+ *       file first, and reads notice a file another process replaced.</li>
  * </ul>
  *
  * <p>Secret option values are stored as given (plain text) and protected by the file's
@@ -63,30 +72,55 @@ public final class FileMfaConfigurationStore implements MfaConfigurationStore {
         }
     }
 
+    private static final String WHAT = "MFA store file";
+
     private final Path file;
     private final Path lockFile;
+    private final Duration lockWait;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile Snapshot snapshot;
 
-    private FileMfaConfigurationStore(Path file) {
+    private FileMfaConfigurationStore(Path file, Duration lockWait) {
         this.file = file;
         this.lockFile = file.resolveSibling(file.getFileName() + ".lock");
+        this.lockWait = lockWait;
+        if (AtomicFile.hasLeftovers(file)) {
+            FileLocks.ifFree(lockFile, WHAT, () -> AtomicFile.removeLeftovers(file));
+        }
         this.snapshot = load();
     }
 
     /**
-     * Opens a store file, reading it now. A missing file is an empty store, created on the first
-     * change (with its directories).
+     * Opens a store file, reading it now; changes wait at most 5 seconds for the lock. A missing
+     * file is an empty store, created on the first change (with its directories).
      *
-     * @param file the store file
+     * @param file the store file, or a path leading to it through symbolic links
      * @return the store
      * @throws StoreException naming the file if it cannot be read or is not a valid store
      */
     public static FileMfaConfigurationStore open(Path file) {
-        return new FileMfaConfigurationStore(Objects.requireNonNull(file, "file").toAbsolutePath());
+        return open(file, FileLocks.DEFAULT_WAIT);
     }
 
-    /** @return the store file */
+    /**
+     * As {@link #open(Path)}, with a bound on how long a change waits for another process's lock.
+     *
+     * @param file the store file, or a path leading to it through symbolic links
+     * @param lockWait how long a change waits for the lock before it fails with
+     *     {@link StoreUnavailableException}; zero to try once
+     * @return the store
+     * @throws IllegalArgumentException if {@code lockWait} is negative
+     * @throws StoreException naming the file if it cannot be read or is not a valid store
+     */
+    public static FileMfaConfigurationStore open(Path file, Duration lockWait) {
+        Objects.requireNonNull(file, "file");
+        if (Objects.requireNonNull(lockWait, "lockWait").isNegative()) {
+            throw new IllegalArgumentException("lockWait must not be negative");
+        }
+        return new FileMfaConfigurationStore(StorePaths.real(file, WHAT), lockWait);
+    }
+
+    /** @return the store file: the real path, symbolic links resolved */
     public Path file() {
         return file;
     }
@@ -115,7 +149,8 @@ public final class FileMfaConfigurationStore implements MfaConfigurationStore {
     private <T> T change(Function<StoreState, StoreState.Change<T>> change) {
         lock.lock();
         try {
-            return FileLocks.underLock(lockFile, "MFA store file", () -> {
+            return FileLocks.underLock(lockFile, WHAT, lockWait, () -> {
+                AtomicFile.removeLeftovers(file);
                 // Another process may have written since we last looked: always start from disk.
                 Snapshot fresh = load();
                 snapshot = fresh;

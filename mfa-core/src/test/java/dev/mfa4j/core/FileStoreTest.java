@@ -113,18 +113,21 @@ class FileStoreTest {
     }
 
     @Test
-    void writesLeaveNoTemporaryFilesAndALeftoverFromACrashedWriterIsIgnored() throws Exception {
+    void writesLeaveNoTemporaryFilesAndALeftoverFromACrashedWriterIsRemoved() throws Exception {
         Path file = directory.resolve("store.json");
-        Files.writeString(directory.resolve("store.json.4711.tmp"), "half-written garbage from a crashed writer");
+        Files.writeString(directory.resolve("store.json.4711.tmp"), "half-written content of a killed writer, secrets included");
         FileMfaConfigurationStore store = FileMfaConfigurationStore.open(file);
+        assertThat(directory.resolve("store.json.4711.tmp")).as("removed at open").doesNotExist();
+        Files.writeString(directory.resolve("store.json.99.mfa4j-tmp"), "another, left while the store was open");
         store.createConfiguration(MAIN);
+        assertThat(directory.resolve("store.json.99.mfa4j-tmp")).as("removed at the next change").doesNotExist();
         for (int i = 0; i < 20; i++) {
             store.putAssignment(new MfaAssignment(BOB, "Main", "bob" + i));
         }
 
         try (var files = Files.list(directory)) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("store.json", "store.json.lock", "store.json.4711.tmp");
+                    .containsExactlyInAnyOrder("store.json", "store.json.lock");
         }
         assertThat(FileMfaConfigurationStore.open(file).findAssignment(BOB)).contains(new MfaAssignment(BOB, "Main", "bob19"));
     }

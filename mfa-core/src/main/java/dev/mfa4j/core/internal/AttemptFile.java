@@ -239,10 +239,10 @@ public final class AttemptFile {
         if (value.isMissingNode()) {
             return 0;
         }
-        if (!value.canConvertToExactIntegral() || !value.canConvertToInt() || value.asInt() < 0) {
+        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < 0) {
             throw corrupt(file, where + "." + field + " is not a whole number of at least 0");
         }
-        return value.asInt();
+        return value.intValue();
     }
 
     private static Instant instant(Path file, JsonNode node, String where, String field) {

@@ -88,10 +88,7 @@ public final class StoreFile {
                     }
                     options.put(field.getKey(), field.getValue().textValue());
                 }
-                long revision = node.path("Revision").asLong(0);
-                if (revision < 1) {
-                    throw corrupt(file, where + ".Revision is not a whole number of at least 1");
-                }
+                long revision = revision(file, node.path("Revision"), where);
                 MfaConfiguration configuration = new MfaConfiguration(text(file, node, where, "Name"), text(file, node, where, "Type"),
                         options, revision);
                 if (configurations.put(configuration.name(), configuration) != null) {
@@ -162,6 +159,17 @@ public final class StoreFile {
         }
     }
 
+    /**
+     * Exactly a JSON integer from 1 to {@link Long#MAX_VALUE}: not a string of digits, not a
+     * fraction, not a number too large for a long (which a lenient read would wrap around).
+     */
+    private static long revision(Path file, JsonNode value, String where) {
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < 1) {
+            throw corrupt(file, where + ".Revision is not a whole number from 1 to " + Long.MAX_VALUE);
+        }
+        return value.longValue();
+    }
+
     private static Iterable<JsonNode> array(Path file, JsonNode root, String field) {
         JsonNode node = root.path(field);
         if (node.isMissingNode()) {
@@ -212,7 +220,8 @@ public final class StoreFile {
         if (root == null || !root.isObject()) {
             throw corrupt(file, what, "it is not a JSON object");
         }
-        if (!format.equals(root.path("Format").asText(null))) {
+        JsonNode formatNode = root.path("Format");
+        if (!formatNode.isTextual() || !format.equals(formatNode.textValue())) {
             throw corrupt(file, what, "its Format is not " + format);
         }
         return Optional.of(root);

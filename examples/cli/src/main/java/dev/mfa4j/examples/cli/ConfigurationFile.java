@@ -1,6 +1,7 @@
 package dev.mfa4j.examples.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -33,11 +34,14 @@ final class ConfigurationFile {
             if (Files.isDirectory(file)) {
                 throw new BadInputException(name + ": is a directory, not a configuration file");
             }
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                throw new BadInputException(name + ": is " + size + " bytes; a configuration file has at most " + MAX_BYTES);
+            // The cap applies to what is read: a pipe or a device (/dev/zero) has no size to check first.
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes(MAX_BYTES + 1);
             }
-            byte[] bytes = Files.readAllBytes(file);
+            if (bytes.length > MAX_BYTES) {
+                throw new BadInputException(name + ": is larger than " + MAX_BYTES + " bytes, the most a configuration file may have");
+            }
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)

@@ -24,9 +24,21 @@ public record Environment(Map<String, String> variables, Path home, Terminal ter
         Objects.requireNonNull(terminal, "terminal");
     }
 
-    /** @return this process's environment */
+    /**
+     * @return this process's environment; the home directory is {@code $HOME} when it is set, as
+     *     command-line tools read it (Java's {@code user.home} ignores it on Linux)
+     */
     public static Environment system() {
-        return new Environment(System.getenv(), Path.of(System.getProperty("user.home")), Terminal.system());
+        return new Environment(System.getenv(), home(System.getenv("HOME"), System.getProperty("user.home")), Terminal.system());
+    }
+
+    /**
+     * @param homeVariable the {@code HOME} environment variable, or null
+     * @param userHome Java's {@code user.home}
+     * @return the home directory a command-line tool uses
+     */
+    static Path home(String homeVariable, String userHome) {
+        return Path.of(homeVariable != null && !homeVariable.isBlank() ? homeVariable : userHome);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.mfa4j.examples.cli;
 
 import dev.mfa4j.api.MfaException;
+import dev.mfa4j.api.StoreUnavailableException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -33,6 +34,10 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
     @Override
     public int handleExecutionException(Exception e, CommandLine command, ParseResult parsed) {
         String name = command.getCommandSpec().qualifiedName();
+        if (e instanceof StoreUnavailableException) {
+            report(command.getErr(), name, e.getMessage(), e);
+            return ExitCodes.UNAVAILABLE;
+        }
         if (e instanceof BadInputException || e instanceof MfaException) {
             report(command.getErr(), name, e.getMessage(), e);
             return ExitCodes.BAD_INPUT;

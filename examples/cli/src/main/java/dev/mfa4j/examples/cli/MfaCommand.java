@@ -7,6 +7,7 @@ import dev.mfa4j.core.FileMfaConfigurationStore;
 import dev.mfa4j.core.MfaService;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,6 +41,11 @@ public final class MfaCommand implements Callable<Integer> {
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print the stack trace of an error.")
     private boolean verbose;
+
+    @Option(names = "--lock-wait", scope = ScopeType.INHERIT, paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long to wait for another process that holds the store's lock, such as 5s or 500ms (default 5s); "
+                    + "then the store is unavailable (exit code 3).")
+    private Duration lockWait = Duration.ofSeconds(5);
 
     private final Environment environment;
 
@@ -99,8 +105,8 @@ public final class MfaCommand implements Callable<Integer> {
     MfaService openService() {
         Path file = storeFile();
         return MfaService.builder(ManagementAuthorizer.allowAll())
-                .store(FileMfaConfigurationStore.open(file))
-                .attemptStore(FileAttemptStore.besideStore(file))
+                .store(FileMfaConfigurationStore.open(file, lockWait))
+                .attemptStore(FileAttemptStore.besideStore(file, lockWait))
                 .attemptPolicy(attemptPolicy())
                 .build();
     }

@@ -90,7 +90,7 @@ class BadInputTest {
     void anOversizeFile() throws Exception {
         Files.write(directory.resolve("big.json"), new byte[ConfigurationFile.MAX_BYTES + 1]);
 
-        refused("mfa create: " + path("big.json") + ": is 65537 bytes; a configuration file has at most 65536",
+        refused("mfa create: " + path("big.json") + ": is larger than 65536 bytes, the most a configuration file may have",
                 "create", "-f", path("big.json"));
     }
 
