@@ -12,17 +12,20 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.StringLength;
 
-/** Properties of the two parsers that read untrusted input. */
+/**
+ * Properties of the two parsers that read untrusted input, from fixed seeds so the build is
+ * repeatable; docs/security.md says how to run a longer campaign.
+ */
 class ParserPropertiesTest {
 
-    @Property
+    @Property(seed = "20261209")
     void aPrincipalPathRoundTrips(@ForAll("principals") PrincipalId principal) {
         assertThat(PrincipalId.parse(principal.path())).isEqualTo(principal);
         assertThat(PrincipalId.parse(principal.path().toUpperCase(Locale.ROOT).replace(principal.name().toUpperCase(Locale.ROOT), principal.name())))
                 .isEqualTo(principal);
     }
 
-    @Property(tries = 2000)
+    @Property(seed = "20261210")
     void anyStringEitherParsesOrIsRefusedByName(@ForAll @StringLength(max = 300) String input) {
         try {
             PrincipalId parsed = PrincipalId.parse(input);
@@ -33,7 +36,7 @@ class ParserPropertiesTest {
         }
     }
 
-    @Property(tries = 2000)
+    @Property(seed = "20261211")
     void anyTypedStringIsAPasscodeAKeywordOrRefused(@ForAll @StringLength(max = 80) String typed) {
         Set<String> keywords = Set.of("push", "sms");
         try {
@@ -52,7 +55,7 @@ class ParserPropertiesTest {
         }
     }
 
-    @Property
+    @Property(seed = "20261212")
     void asciiDigitStringsOfFourToSixteenAreAlwaysPasscodes(@ForAll("digits") String digits) {
         assertThat(Credential.parse(digits, Set.of("push"))).isEqualTo(new Credential.Passcode(digits));
     }
