@@ -25,9 +25,10 @@ public final class CommonOptions {
     /** The specs of the common options. */
     public static final List<OptionSpec> SPECS = List.of(
             OptionSpec.builder(FAIL_MODE).defaultValue("closed")
-                    .description("closed (default): an unreachable provider denies the login. open: it lets the login through as "
-                            + "FAIL_OPEN_BYPASS, logged and audited; only for availability failures, never for a denial, a wrong "
-                            + "passcode, a lockout, a TLS or signature failure or bad keys.")
+                    .description("closed (default): an unreachable provider denies the login. open: when no answer could be had "
+                            + "from the provider (a refused, dropped or unresolved connection, a timeout, a 5xx), the login goes "
+                            + "through as FAIL_OPEN_BYPASS, logged and audited; never for a denial, a wrong passcode, a lockout, a rate "
+                            + "limit, a TLS or signature failure, bad keys, an unusable answer, or a closing service.")
                     .check(OptionCheck.oneOf("closed", "open"))
                     .build());
 
