@@ -2,8 +2,7 @@ package dev.mfa4j.api;
 
 /**
  * The operation a management call asks for, passed to the host's authorizer with the resource
- * path. The seed product describes MFA management permissions as "CRUD operations on the
- * resource path".
+ * path: MFA management permissions are CRUD operations on resource paths.
  *
  * @since 0.1.0
  */

@@ -39,7 +39,7 @@ import java.util.concurrent.CompletableFuture;
  * first asks the host's authorizer (see {@link dev.mfa4j.api.spi.ManagementAuthorizer} for the
  * resource paths), and refuses with {@link ManagementAccessDeniedException} if it says no.
  *
- * <p>Configurations are written in the seed product's JSON format:
+ * <p>Configurations are written in this JSON document format (see {@link MfaConfigurationsJson}):
  * <pre>{@code
  * {"Type": "duo", "Name": "MyDuoConfig",
  *  "Options": {"Host": "api-3945ef22.duosecurity.com", "IntegrationKey": "DI...", "SecretKey": "..."}}
@@ -92,7 +92,7 @@ public final class MfaConfigurations {
     }
 
     /**
-     * Lists every configuration, secrets redacted (the seed's {@code mfa get}).
+     * Lists every configuration, secrets redacted (the {@code mfa get} command).
      *
      * @return the configurations, sorted by name
      * @throws ManagementAccessDeniedException without READ on {@code mfa/configurations}
@@ -313,7 +313,7 @@ public final class MfaConfigurations {
     }
 
     /**
-     * Deletes a configuration that no principal is assigned to (the seed's {@code mfa delete -n name}).
+     * Deletes a configuration that no principal is assigned to (the {@code mfa delete -n name} command).
      *
      * @param name the configuration to delete
      * @throws ConfigurationNotFoundException if no configuration has that name

@@ -2,8 +2,6 @@ package dev.mfa4j.core;
 
 import dev.mfa4j.api.Caller;
 import dev.mfa4j.api.ConfigurationNotFoundException;
-import dev.mfa4j.api.InvalidInputException;
-import dev.mfa4j.api.InvalidPrincipalException;
 import dev.mfa4j.api.ManagementAccessDeniedException;
 import dev.mfa4j.api.ManagementOperation;
 import dev.mfa4j.api.MfaAssignment;
@@ -75,8 +73,8 @@ public final class MfaPrincipals {
     }
 
     /**
-     * Removes a principal's MFA assignment, so it no longer has MFA (the seed's
-     * {@code mfa remove-principal -p principal}).
+     * Removes a principal's MFA assignment, so it no longer has MFA (the
+     * {@code mfa remove-principal -p principal} command).
      *
      * @param principal the principal
      * @return whether it had an assignment

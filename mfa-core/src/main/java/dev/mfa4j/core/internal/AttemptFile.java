@@ -124,14 +124,14 @@ public final class AttemptFile {
      *     valid attempt file
      */
     public static Content read(Path file) {
-        Optional<JsonNode> document = StoreFile.readDocument(file, WHAT, FORMAT);
+        Optional<JsonNode> document = JsonFile.readDocument(file, WHAT, FORMAT);
         if (document.isEmpty()) {
             return Content.EMPTY;
         }
         JsonNode root = document.get();
         Map<String, AttemptRecord> records = new TreeMap<>();
         int index = 0;
-        for (JsonNode node : array(file, root, "Keys")) {
+        for (JsonNode node : JsonFile.array(file, WHAT, root, "Keys")) {
             String where = "Keys[" + index++ + "]";
             String key = text(file, node, where, "Key", true);
             String pendingPush = text(file, node, where, "PendingPush", false);
@@ -147,7 +147,7 @@ public final class AttemptFile {
         }
         Map<Claim, Instant> usedPasscodes = new LinkedHashMap<>();
         index = 0;
-        for (JsonNode node : array(file, root, "UsedPasscodes")) {
+        for (JsonNode node : JsonFile.array(file, WHAT, root, "UsedPasscodes")) {
             String where = "UsedPasscodes[" + index++ + "]";
             Claim claim = new Claim(text(file, node, where, "Scope", true), text(file, node, where, "Fingerprint", true));
             Instant expiresAt = instant(file, node, where, "ExpiresAt");
@@ -173,7 +173,7 @@ public final class AttemptFile {
     }
 
     private static byte[] serialize(Content content) {
-        ObjectNode root = StoreFile.MAPPER.createObjectNode();
+        ObjectNode root = JsonFile.MAPPER.createObjectNode();
         root.put("Format", FORMAT);
         ArrayNode keys = root.putArray("Keys");
         content.records().forEach((key, record) -> {
@@ -194,7 +194,7 @@ public final class AttemptFile {
                 .put("Fingerprint", claim.fingerprint())
                 .put("ExpiresAt", expiresAt.toString()));
         try {
-            return StoreFile.MAPPER.writer(StoreFile.PRETTY).writeValueAsBytes(root);
+            return JsonFile.MAPPER.writer(JsonFile.PRETTY).writeValueAsBytes(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("serializing the attempt file failed", e);
         }
@@ -210,17 +210,6 @@ public final class AttemptFile {
         if (value != null) {
             node.put(field, value.toString());
         }
-    }
-
-    private static Iterable<JsonNode> array(Path file, JsonNode root, String field) {
-        JsonNode node = root.path(field);
-        if (node.isMissingNode()) {
-            return java.util.List.of();
-        }
-        if (!node.isArray()) {
-            throw corrupt(file, field + " is not an array");
-        }
-        return node;
     }
 
     private static String text(Path file, JsonNode node, String where, String field, boolean required) {
@@ -261,6 +250,6 @@ public final class AttemptFile {
     }
 
     private static StoreException corrupt(Path file, String problem) {
-        return StoreFile.corrupt(file, WHAT, problem);
+        return JsonFile.corrupt(file, WHAT, problem);
     }
 }

@@ -27,7 +27,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Reads and writes configurations in the seed product's JSON format:
+ * Reads and writes configurations in the JSON document format of the {@code mfa} command line and its files:
  * {@code {"Type": "duo", "Name": "...", "Options": {...}}}.
  *
  * <p>Reading is a hand-rolled walk over Jackson's streaming parser rather than data binding, so
@@ -233,7 +233,7 @@ public final class ConfigurationJson {
 
     /**
      * @param configurations the configurations, already redacted as the caller may see them
-     * @return a pretty-printed JSON array in the seed's format: Type, Name, Options, then Revision
+     * @return a pretty-printed JSON array in the document format: Type, Name, Options, then Revision
      */
     public static String writeArray(List<MfaConfiguration> configurations) {
         return write(generator -> {
@@ -247,7 +247,7 @@ public final class ConfigurationJson {
 
     /**
      * @param configuration the configuration, already redacted as the caller may see it
-     * @return a pretty-printed JSON object in the seed's format
+     * @return a pretty-printed JSON object in the document format
      */
     public static String writeObject(MfaConfiguration configuration) {
         return write(generator -> writeObject(generator, configuration));

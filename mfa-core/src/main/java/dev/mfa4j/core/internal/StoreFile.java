@@ -1,15 +1,7 @@
 package dev.mfa4j.core.internal;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mfa4j.api.MfaAssignment;
@@ -17,9 +9,6 @@ import dev.mfa4j.api.MfaConfiguration;
 import dev.mfa4j.api.MfaException;
 import dev.mfa4j.api.PrincipalId;
 import dev.mfa4j.api.StoreException;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,17 +35,6 @@ public final class StoreFile {
     public static final String FORMAT = "mfa4j-store/1";
     private static final String WHAT = "MFA store file";
 
-    /** Strict reading (no repeated keys, nothing after the document); shared with {@link AttemptFile}. */
-    static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16).build())
-            .build())
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
-    /** The layout both store files are written in. */
-    static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
-            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
-
     private StoreFile() {
     }
 
@@ -67,14 +45,14 @@ public final class StoreFile {
      *     valid store file
      */
     public static StoreState read(Path file) {
-        Optional<JsonNode> document = readDocument(file, WHAT, FORMAT);
+        Optional<JsonNode> document = JsonFile.readDocument(file, WHAT, FORMAT);
         if (document.isEmpty()) {
             return StoreState.EMPTY;
         }
         JsonNode root = document.get();
         Map<String, MfaConfiguration> configurations = new LinkedHashMap<>();
         int index = 0;
-        for (JsonNode node : array(file, root, "Configurations")) {
+        for (JsonNode node : JsonFile.array(file, WHAT, root, "Configurations")) {
             String where = "Configurations[" + index++ + "]";
             try {
                 Map<String, String> options = new LinkedHashMap<>();
@@ -102,7 +80,7 @@ public final class StoreFile {
         }
         Map<PrincipalId, MfaAssignment> assignments = new LinkedHashMap<>();
         index = 0;
-        for (JsonNode node : array(file, root, "Assignments")) {
+        for (JsonNode node : JsonFile.array(file, WHAT, root, "Assignments")) {
             String where = "Assignments[" + index++ + "]";
             try {
                 MfaAssignment assignment = new MfaAssignment(PrincipalId.parse(text(file, node, where, "Principal")),
@@ -134,7 +112,7 @@ public final class StoreFile {
     }
 
     private static byte[] serialize(StoreState state) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = JsonFile.MAPPER.createObjectNode();
         root.put("Format", FORMAT);
         ArrayNode configurations = root.putArray("Configurations");
         for (MfaConfiguration configuration : state.configurationList()) {
@@ -153,7 +131,7 @@ public final class StoreFile {
             node.put("ProviderUserId", assignment.providerUserId());
         }
         try {
-            return MAPPER.writer(PRETTY).writeValueAsBytes(root);
+            return JsonFile.MAPPER.writer(JsonFile.PRETTY).writeValueAsBytes(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("serializing the store failed", e);
         }
@@ -170,17 +148,6 @@ public final class StoreFile {
         return value.longValue();
     }
 
-    private static Iterable<JsonNode> array(Path file, JsonNode root, String field) {
-        JsonNode node = root.path(field);
-        if (node.isMissingNode()) {
-            return java.util.List.of();
-        }
-        if (!node.isArray()) {
-            throw corrupt(file, field + " is not an array");
-        }
-        return node;
-    }
-
     private static String text(Path file, JsonNode node, String where, String field) {
         JsonNode value = node.path(field);
         if (!value.isTextual()) {
@@ -189,62 +156,8 @@ public final class StoreFile {
         return value.textValue();
     }
 
-    /**
-     * Reads one of mfa4j's JSON files: the whole file, which must be a JSON object whose
-     * {@code Format} is {@code format}.
-     *
-     * @param file the file
-     * @param what what the file is, for messages, such as "MFA store file"
-     * @param format the expected {@code Format}
-     * @return the root object, or empty if the file does not exist
-     * @throws StoreException naming the file and the position, never the content, if it cannot be
-     *     read or is not such a file
-     */
-    static Optional<JsonNode> readDocument(Path file, String what, String format) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException e) {
-            throw new StoreException("cannot read the " + what + " " + file + ": " + e.getClass().getSimpleName(), e);
-        }
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            throw corrupt(file, what, "it is not valid JSON" + at(e.getLocation()));
-        } catch (IOException e) {
-            throw new StoreException("cannot read the " + what + " " + file + ": " + e.getClass().getSimpleName(), e);
-        }
-        if (root == null || !root.isObject()) {
-            throw corrupt(file, what, "it is not a JSON object");
-        }
-        JsonNode formatNode = root.path("Format");
-        if (!formatNode.isTextual() || !format.equals(formatNode.textValue())) {
-            throw corrupt(file, what, "its Format is not " + format);
-        }
-        return Optional.of(root);
-    }
-
     private static StoreException corrupt(Path file, String problem) {
-        return corrupt(file, WHAT, problem);
+        return JsonFile.corrupt(file, WHAT, problem);
     }
 
-    /**
-     * @param file the file
-     * @param what what the file is
-     * @param problem what is wrong with it
-     * @return an exception saying the file is left as it is
-     */
-    static StoreException corrupt(Path file, String what, String problem) {
-        return new StoreException("the " + what + " " + file + " is not valid: " + problem + "; it was left as it is (fix or move it away)");
-    }
-
-    static String at(JsonLocation location) {
-        if (location == null || location.getLineNr() < 1) {
-            return "";
-        }
-        return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-    }
 }

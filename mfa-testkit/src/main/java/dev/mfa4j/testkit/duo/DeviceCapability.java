@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * What a device can do, as preauth reports it in {@code devices[].capabilities}.
  *
- * @since 0.1
+ * @since 0.1.0
  */
 public enum DeviceCapability {
     /** Duo picks push or phone call: {@code "auto"}. */

@@ -3,7 +3,7 @@ package dev.mfa4j.testkit.duo;
 /**
  * The kind of a Duo device, as preauth reports it in {@code devices[].type}.
  *
- * @since 0.1
+ * @since 0.1.0
  */
 public enum DeviceType {
     /** A phone, possibly with Duo Mobile: {@code "phone"}. */

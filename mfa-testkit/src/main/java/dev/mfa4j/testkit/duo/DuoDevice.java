@@ -14,7 +14,7 @@ import java.util.Set;
  *                     four digits), or {@code ""} for a token; not null
  * @param name         the device's name, {@code ""} for none; not null
  * @param capabilities what the device can do; not null, copied
- * @since 0.1
+ * @since 0.1.0
  */
 public record DuoDevice(String id, DeviceType type, String number, String name,
                         Set<DeviceCapability> capabilities) {

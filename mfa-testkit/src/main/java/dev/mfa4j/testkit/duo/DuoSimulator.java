@@ -69,7 +69,7 @@ import org.slf4j.LoggerFactory;
  * must not be null; methods that look up a user or a txid throw
  * {@link IllegalArgumentException} for one the simulator does not know.
  *
- * @since 0.1
+ * @since 0.1.0
  */
 public final class DuoSimulator implements AutoCloseable {
 

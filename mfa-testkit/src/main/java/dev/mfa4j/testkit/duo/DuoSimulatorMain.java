@@ -21,7 +21,7 @@ import java.util.concurrent.CountDownLatch;
  * (with its secret key only when the file named none and a random one was made). The JSON format
  * is described in {@code docs/testkit.md}. Its only output is on standard output and error.
  *
- * @since 0.1
+ * @since 0.1.0
  */
 public final class DuoSimulatorMain {
 

@@ -22,7 +22,7 @@ import java.util.Set;
  * @param verifiedPush whether Duo's policy asks this user for Verified Push: a client that
  *                     declares {@code client_supports_verified_push=1} gets a {@code txid} from
  *                     preauth and the push needs the code shown on the login screen
- * @since 0.1
+ * @since 0.1.0
  */
 public record DuoUser(String username, String userId, DuoUserStatus status, List<DuoDevice> devices,
                       Set<String> passcodes, boolean verifiedPush) {

@@ -3,7 +3,7 @@ package dev.mfa4j.testkit.duo;
 /**
  * A Duo user's account state, which decides what preauth and auth answer.
  *
- * @since 0.1
+ * @since 0.1.0
  */
 public enum DuoUserStatus {
     /** Must complete two-factor authentication: preauth answers {@code auth}. */

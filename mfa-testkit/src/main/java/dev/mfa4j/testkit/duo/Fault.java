@@ -11,7 +11,7 @@ import java.util.Objects;
  * endpoint does not run, except for {@link Slow}, which answers normally, late. Immutable and
  * thread-safe.
  *
- * @since 0.1
+ * @since 0.1.0
  */
 public sealed interface Fault {
 

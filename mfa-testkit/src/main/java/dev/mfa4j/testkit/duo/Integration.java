@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param secretKey      the skey; not blank (Duo's are 40 letters and digits, but any text is
  *                       accepted so that published test vectors can be replayed)
  * @param name           a label for logs and reports; not null
- * @since 0.1
+ * @since 0.1.0
  */
 public record Integration(String integrationKey, String secretKey, String name) {
 

@@ -13,7 +13,7 @@ import java.util.Objects;
  * <p>For a Verified Push, {@link Approve} types the right code; use
  * {@link DuoSimulator#approve(String, String)} to type a chosen one.
  *
- * @since 0.1
+ * @since 0.1.0
  */
 public sealed interface PushBehaviour {
 

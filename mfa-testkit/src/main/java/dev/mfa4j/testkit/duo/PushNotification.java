@@ -20,7 +20,7 @@ import java.util.Optional;
  * @param pushinfo         the decoded {@code pushinfo} pairs the client sent; empty if none
  * @param verificationCode for a Verified Push, the code the login screen must show and the user
  *                         must type; empty otherwise
- * @since 0.1
+ * @since 0.1.0
  */
 public record PushNotification(String txid, String username, String userId, String deviceId,
                                String factor, Optional<String> type, Optional<String> displayUsername,

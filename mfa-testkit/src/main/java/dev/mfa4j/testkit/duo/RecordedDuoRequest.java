@@ -25,7 +25,7 @@ import java.util.Optional;
  * @param signatureScheme  how the request was signed, when the signature matched
  * @param integrationKey   the ikey named in {@code Authorization}, when there was one
  * @param fault            the fault that answered this request instead of the endpoint, if any
- * @since 0.1
+ * @since 0.1.0
  */
 public record RecordedDuoRequest(int sequenceNumber, Instant receivedAt, String method, String path,
                                  String rawQuery, Map<String, List<String>> headers, byte[] body,

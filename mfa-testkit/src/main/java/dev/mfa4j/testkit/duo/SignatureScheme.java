@@ -3,7 +3,7 @@ package dev.mfa4j.testkit.duo;
 /**
  * How a request that the simulator verified was signed. Duo's Auth API accepts all three.
  *
- * @since 0.1
+ * @since 0.1.0
  */
 public enum SignatureScheme {
     /** Canonical request v2 (form body or query), HMAC-SHA1: the algorithm Duo's docs name. */

@@ -4,7 +4,7 @@ package dev.mfa4j.testkit.duo;
  * What the simulator concluded about a request's credentials, and the Duo error it answers with
  * when the request is refused.
  *
- * @since 0.1
+ * @since 0.1.0
  */
 public enum SignatureStatus {
     /** The endpoint is unsigned ({@code /auth/v2/ping}); no credentials were checked. */

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>Fields are read and written reflectively: on the module path, open the test package to
  * {@code dev.mfa4j.testkit}.
  *
- * @since 0.1
+ * @since 0.1.0
  */
 @Target({ElementType.FIELD, ElementType.PARAMETER})
 @Retention(RetentionPolicy.RUNTIME)

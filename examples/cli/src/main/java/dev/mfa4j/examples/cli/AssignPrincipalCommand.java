@@ -1,9 +1,7 @@
 package dev.mfa4j.examples.cli;
 
-import dev.mfa4j.api.InvalidInputException;
 import dev.mfa4j.api.MfaAssignment;
 import dev.mfa4j.api.PrincipalId;
-import dev.mfa4j.core.MfaService;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,17 +32,11 @@ final class AssignPrincipalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrincipalId id = PrincipalArgument.parse("-p", principal);
-        try (MfaService service = mfa.openService()) {
-            MfaAssignment assigned;
-            try {
-                assigned = service.principals().assign(MfaAssignment.of(id).configuration(configuration).providerUserId(providerUserId));
-            } catch (InvalidInputException e) {
+        MfaAssignment assigned = mfa.manage(
+                service -> service.principals().assign(MfaAssignment.of(id).configuration(configuration).providerUserId(providerUserId)),
                 // Name the flag the user typed, not the library's parameter.
-                String flag = "providerUserId".equals(e.field()) ? "-m" : "configurationName".equals(e.field()) ? "-c" : "-p";
-                throw new BadInputException(flag + ": " + e.getMessage(), e);
-            }
-            mfa.out().println("Assigned " + assigned.principal() + " to configuration '" + assigned.configurationName() + "'.");
-        }
+                refused -> "providerUserId".equals(refused.field()) ? "-m" : "configurationName".equals(refused.field()) ? "-c" : "-p");
+        mfa.out().println("Assigned " + assigned.principal() + " to configuration '" + assigned.configurationName() + "'.");
         return ExitCodes.OK;
     }
 }

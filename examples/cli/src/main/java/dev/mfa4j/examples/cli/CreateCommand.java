@@ -1,8 +1,6 @@
 package dev.mfa4j.examples.cli;
 
-import dev.mfa4j.api.InvalidInputException;
 import dev.mfa4j.api.MfaConfiguration;
-import dev.mfa4j.core.MfaService;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,16 +25,10 @@ final class CreateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String json = ConfigurationFile.read(file);
-        try (MfaService service = mfa.openService()) {
-            MfaConfiguration created;
-            try {
-                created = service.configurations().json().create(json);
-            } catch (InvalidInputException e) {
-                throw new BadInputException(Printable.of(file.toString()) + ": " + e.getMessage(), e);
-            }
-            mfa.out().println("Created configuration '" + created.name() + "' (type " + created.type() + ", revision "
-                    + created.revision() + ").");
-        }
+        MfaConfiguration created = mfa.manage(service -> service.configurations().json().create(json),
+                refused -> Printable.of(file.toString()));
+        mfa.out().println("Created configuration '" + created.name() + "' (type " + created.type() + ", revision "
+                + created.revision() + ").");
         return ExitCodes.OK;
     }
 }

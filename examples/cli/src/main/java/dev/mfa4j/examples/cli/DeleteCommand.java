@@ -1,7 +1,6 @@
 package dev.mfa4j.examples.cli;
 
 import dev.mfa4j.api.ConfigurationInUseException;
-import dev.mfa4j.core.MfaService;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,18 +26,16 @@ final class DeleteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (MfaService service = mfa.openService()) {
-            long removed;
-            try {
-                removed = service.configurations().delete(name, force);
-            } catch (ConfigurationInUseException e) {
-                throw new BadInputException("configuration '" + name + "' is assigned to " + e.assignmentCount()
-                        + (e.assignmentCount() == 1 ? " principal" : " principals")
-                        + "; run remove-principal first, or add --force to remove the assignments too", e);
-            }
-            mfa.out().println("Deleted configuration '" + name + "'" + (removed == 0 ? "." : " and removed " + removed
-                    + (removed == 1 ? " assignment" : " assignments") + "; those principals no longer have MFA."));
+        long removed;
+        try {
+            removed = mfa.manage(service -> service.configurations().delete(name, force), refused -> "-n");
+        } catch (ConfigurationInUseException e) {
+            throw new BadInputException("configuration '" + name + "' is assigned to " + e.assignmentCount()
+                    + (e.assignmentCount() == 1 ? " principal" : " principals")
+                    + "; run remove-principal first, or add --force to remove the assignments too", e);
         }
+        mfa.out().println("Deleted configuration '" + name + "'" + (removed == 0 ? "." : " and removed " + removed
+                + (removed == 1 ? " assignment" : " assignments") + "; those principals no longer have MFA."));
         return ExitCodes.OK;
     }
 }

@@ -1,6 +1,5 @@
 package dev.mfa4j.examples.cli;
 
-import dev.mfa4j.api.Reason;
 import dev.mfa4j.api.VerificationResult;
 
 /** The exit codes of {@code mfa}, one meaning each. */

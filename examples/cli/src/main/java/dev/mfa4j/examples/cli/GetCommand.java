@@ -1,6 +1,5 @@
 package dev.mfa4j.examples.cli;
 
-import dev.mfa4j.core.MfaService;
 import dev.mfa4j.core.SecretVisibility;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -8,7 +7,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code mfa get}: every configuration, as the seed's JSON array. */
+/** {@code mfa get}: every configuration, as a JSON array. */
 @Command(name = "get", description = "Print every MFA configuration as a JSON array; secret options show as ******** "
         + "unless --show-secrets is given.")
 final class GetCommand implements Callable<Integer> {
@@ -24,9 +23,9 @@ final class GetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (MfaService service = mfa.openService()) {
-            mfa.out().println(service.configurations().json().list(showSecrets ? SecretVisibility.REVEALED : SecretVisibility.REDACTED));
-        }
+        String listed = mfa.manage(service -> service.configurations().json()
+                .list(showSecrets ? SecretVisibility.REVEALED : SecretVisibility.REDACTED), refused -> "mfa get");
+        mfa.out().println(listed);
         return ExitCodes.OK;
     }
 }

@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code mfa login -u bob -m 77552} and {@code mfa login -u bob -m push}: the seed's
- * {@code ssrun login}, second factor only (this tool keeps no passwords). Attempts are counted in
+ * {@code mfa login -u bob -m 77552} and {@code mfa login -u bob -m push}: the
+ * second factor of a Secrets Safe-style {@code ssrun login}, only (this tool keeps no passwords). Attempts are counted in
  * the attempt file beside the store, so a lockout holds across runs.
  */
 @Command(name = "login", description = "Log in as a principal with MFA: a passcode, or push (Duo Push to your phone).")

@@ -1,5 +1,6 @@
 package dev.mfa4j.examples.cli;
 
+import dev.mfa4j.api.InvalidInputException;
 import dev.mfa4j.api.spi.ManagementAuthorizer;
 import dev.mfa4j.core.AttemptPolicy;
 import dev.mfa4j.core.FileAttemptStore;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,7 +24,7 @@ import picocli.CommandLine.Spec;
  * {@link MfaService} they work on.
  */
 @Command(name = "mfa", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Manages MFA configurations and principals in a file store, and logs in with MFA, as the seed product's "
+        description = "Manages MFA configurations and principals in a file store, and logs in with MFA, the way Secrets Safe's "
                 + "'ssrun mfa' and 'ssrun login' commands do.",
         subcommands = {GetCommand.class, CreateCommand.class, UpdateCommand.class, DeleteCommand.class, AssignPrincipalCommand.class,
                 RemovePrincipalCommand.class, LoginCommand.class, DemoCommand.class},
@@ -109,5 +111,24 @@ public final class MfaCommand implements Callable<Integer> {
                 .attemptStore(FileAttemptStore.besideStore(file, lockWait))
                 .attemptPolicy(attemptPolicy())
                 .build();
+    }
+
+    /**
+     * Runs one piece of management work on a service opened for it, and closes the service.
+     * Input the library refuses is reported as bad input, after the name of where it came from
+     * (a file, a flag), so the user knows what to fix.
+     *
+     * @param work the work
+     * @param source names where the refused input came from, such as the file or the flag
+     * @param <T> what the work answers
+     * @return what the work answered
+     * @throws BadInputException if the library refused the input
+     */
+    <T> T manage(Function<MfaService, T> work, Function<InvalidInputException, String> source) {
+        try (MfaService service = openService()) {
+            return work.apply(service);
+        } catch (InvalidInputException e) {
+            throw new BadInputException(source.apply(e) + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -9,7 +9,7 @@ import dev.mfa4j.api.PrincipalId;
  */
 final class PrincipalArgument {
 
-    /** The identity provider of a bare user name, as in the seed's {@code login -u bob}. */
+    /** The identity provider of a bare user name, as in {@code mfa login -u bob}. */
     static final String DEFAULT_IDENTITY_PROVIDER = "internal";
 
     private PrincipalArgument() {

@@ -1,7 +1,6 @@
 package dev.mfa4j.examples.cli;
 
 import dev.mfa4j.api.PrincipalId;
-import dev.mfa4j.core.MfaService;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,10 +24,8 @@ final class RemovePrincipalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrincipalId id = PrincipalArgument.parse("-p", principal);
-        try (MfaService service = mfa.openService()) {
-            boolean removed = service.principals().remove(id);
-            mfa.out().println(removed ? "Removed MFA from " + id + "." : id + " had no MFA assignment; nothing changed.");
-        }
+        boolean removed = mfa.manage(service -> service.principals().remove(id), refused -> "-p");
+        mfa.out().println(removed ? "Removed MFA from " + id + "." : id + " had no MFA assignment; nothing changed.");
         return ExitCodes.OK;
     }
 }

@@ -1,8 +1,6 @@
 package dev.mfa4j.examples.cli;
 
-import dev.mfa4j.api.InvalidInputException;
 import dev.mfa4j.api.MfaConfiguration;
-import dev.mfa4j.core.MfaService;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,16 +28,10 @@ final class UpdateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String json = ConfigurationFile.read(file);
-        try (MfaService service = mfa.openService()) {
-            MfaConfiguration updated;
-            try {
-                updated = service.configurations().json().update(name, json);
-            } catch (InvalidInputException e) {
-                throw new BadInputException(Printable.of(file.toString()) + ": " + e.getMessage(), e);
-            }
-            mfa.out().println("Updated configuration '" + updated.name() + "' (type " + updated.type() + ", revision "
-                    + updated.revision() + ").");
-        }
+        MfaConfiguration updated = mfa.manage(service -> service.configurations().json().update(name, json),
+                refused -> Printable.of(file.toString()));
+        mfa.out().println("Updated configuration '" + updated.name() + "' (type " + updated.type() + ", revision "
+                + updated.revision() + ").");
         return ExitCodes.OK;
     }
 }

@@ -52,7 +52,7 @@ public final class LoginService {
         // The directory accepts only names that make valid principal paths.
         PrincipalId principal = PrincipalId.user(IDENTITY_PROVIDER, username);
         if (!mfa.requiresMfa(principal)) {
-            // This host lets users without MFA in on their password, as the seed product does.
+            // This host lets users without MFA in on their password, as Secrets Safe-style vaults do.
             return CompletableFuture.completedFuture(new LoginOutcome(LoginOutcome.Status.LOGGED_IN, Optional.empty()));
         }
         if (mfaAnswer == null || mfaAnswer.isBlank()) {

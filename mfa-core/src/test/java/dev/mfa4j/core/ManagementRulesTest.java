@@ -26,10 +26,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * One test per rule of design.md's "The seed's rules", named after the rule. (The Duo option rule
- * is tested with the Duo provider, in SeedRulesWithDuoTest of the testkit.)
+ * One test per management rule the library enforces (the rules of a Secrets Safe-style vault's
+ * MFA: unique names, a name an update cannot change, secrets redacted on read, one configuration
+ * per principal, only users and applications, no delete of a configuration in use), named after
+ * the rule. The Duo option rule is tested with the Duo provider, in SeedRulesWithDuoTest.
  */
-class SeedRulesTest {
+class ManagementRulesTest {
 
     private final ScriptedProvider provider = new ScriptedProvider();
     private final MfaService mfa = Fixtures.service(provider);
