@@ -9,12 +9,13 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * What a user typed at the MFA prompt, once understood: a {@link Passcode} (digits) or a
- * {@link Keyword} that asks the provider for an out-of-band factor, such as {@code push}.
+ * What a user typed at the MFA prompt, once understood: a {@link Passcode} (digits), a
+ * {@link Keyword} that asks the provider for an out-of-band factor, such as {@code push}, or one
+ * of the principal's {@link RecoveryCode}s.
  *
  * @since 0.1.0
  */
-public sealed interface Credential permits Credential.Passcode, Credential.Keyword {
+public sealed interface Credential permits Credential.Passcode, Credential.Keyword, Credential.RecoveryCode {
 
     /** The longest typed credential looked at; anything longer is refused unread. */
     int MAX_TYPED_LENGTH = 64;
@@ -25,6 +26,10 @@ public sealed interface Credential permits Credential.Passcode, Credential.Keywo
 
     /** The keyword that asks for a push to the user's device. */
     Keyword PUSH = new Keyword("push");
+    /** The characters of a recovery code: Crockford's Base32, {@code 0-9 A-Z} without {@code I L O U}. */
+    String RECOVERY_CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    /** The characters in a recovery code, dashes and spaces not counted. */
+    int RECOVERY_CODE_LENGTH = 16;
 
     /**
      * @return the factor this credential uses, for events and logs: {@code passcode} or the
@@ -41,6 +46,12 @@ public sealed interface Credential permits Credential.Passcode, Credential.Keywo
      *       to {@value #MAX_PASSCODE_DIGITS} digits (other digits, such as full-width ones, are
      *       refused rather than translated);</li>
      *   <li>one of {@code keywords}, matched without regard to case: that keyword;</li>
+     *   <li>digits with dashes or spaces between them, as authenticator apps show a code
+     *       ({@code 123 456}): a passcode of those digits;</li>
+     *   <li>{@value #RECOVERY_CODE_LENGTH} characters of {@link #RECOVERY_CODE_ALPHABET}, in any
+     *       case, once dashes and spaces are taken out: a recovery code. Text with a dash or a
+     *       space inside is meant as one, and is refused, without being repeated, if it has
+     *       another length or another character;</li>
      *   <li>anything else: refused.</li>
      * </ol>
      *
@@ -82,7 +93,13 @@ public sealed interface Credential permits Credential.Passcode, Credential.Keywo
                 return new Keyword(lower);
             }
         }
-        throw new InvalidCredentialException("is not a passcode or a keyword; " + expected(keywords));
+        // "123 456", as authenticator apps show a code: the digits are the passcode.
+        String compact = typed.replace("-", "").replace(" ", "");
+        if (compact.length() < typed.length() && !compact.isEmpty() && compact.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return new Passcode(compact);
+        }
+        return RecoveryCode.parse(typed).orElseThrow(() -> new InvalidCredentialException("is not a passcode or a keyword; "
+                + expected(keywords)));
     }
 
     private static boolean isSpace(char c) {
@@ -91,7 +108,7 @@ public sealed interface Credential permits Credential.Passcode, Credential.Keywo
 
     private static String expected(Set<String> keywords) {
         String passcodes = "type a passcode of " + MIN_PASSCODE_DIGITS + " to " + MAX_PASSCODE_DIGITS + " digits";
-        return keywords.isEmpty() ? passcodes : passcodes + " or one of: " + describeKeywords(keywords);
+        return (keywords.isEmpty() ? passcodes : passcodes + ", one of: " + describeKeywords(keywords)) + ", or a recovery code";
     }
 
     /**
@@ -200,6 +217,85 @@ public sealed interface Credential permits Credential.Passcode, Credential.Keywo
         @Override
         public String toString() {
             return name;
+        }
+    }
+
+    /**
+     * One of the principal's recovery codes, as typed once dashes and spaces are taken out and
+     * letters made upper case: {@value #RECOVERY_CODE_LENGTH} characters of
+     * {@link #RECOVERY_CODE_ALPHABET}. {@link #toString()} masks it, and {@link #equals(Object)}
+     * compares in constant time.
+     *
+     * @param characters the code's characters
+     */
+    record RecoveryCode(String characters) implements Credential {
+
+        /**
+         * @throws NullPointerException if {@code characters} is null
+         * @throws InvalidCredentialException if it is not such a code; the message never repeats it
+         */
+        public RecoveryCode {
+            Objects.requireNonNull(characters, "characters");
+            String problem = problem(characters);
+            if (problem != null) {
+                throw new InvalidCredentialException(problem);
+            }
+        }
+
+        /**
+         * @param typed what a person typed
+         * @return the recovery code it is, or empty if it is not meant as one
+         * @throws InvalidCredentialException if it is meant as one (it has a dash or a space
+         *     inside) but has another length or another character
+         */
+        static java.util.Optional<RecoveryCode> parse(String typed) {
+            boolean separated = typed.indexOf('-') >= 0 || typed.indexOf(' ') >= 0;
+            String normalised = typed.replace("-", "").replace(" ", "").toUpperCase(Locale.ROOT);
+            String problem = problem(normalised);
+            if (problem == null) {
+                return java.util.Optional.of(new RecoveryCode(normalised));
+            }
+            if (separated) {
+                throw new InvalidCredentialException(problem);
+            }
+            return java.util.Optional.empty();
+        }
+
+        private static String problem(String characters) {
+            if (characters.length() != RECOVERY_CODE_LENGTH) {
+                return "a recovery code has " + RECOVERY_CODE_LENGTH + " characters (dashes and spaces not counted); this one has "
+                        + characters.length();
+            }
+            for (int i = 0; i < characters.length(); i++) {
+                if (RECOVERY_CODE_ALPHABET.indexOf(characters.charAt(i)) < 0) {
+                    return "a recovery code has only the characters 0-9 and A-Z without I, L, O and U; character " + (i + 1)
+                            + " is not one of them";
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public String factor() {
+            return "recovery-code";
+        }
+
+        /** Compares the characters in time that does not depend on where they differ. */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof RecoveryCode that && MessageDigest.isEqual(
+                    characters.getBytes(StandardCharsets.US_ASCII), that.characters.getBytes(StandardCharsets.US_ASCII));
+        }
+
+        @Override
+        public int hashCode() {
+            return characters.length();
+        }
+
+        /** @return {@code RecoveryCode[****]}: never the code */
+        @Override
+        public String toString() {
+            return "RecoveryCode[****]";
         }
     }
 }

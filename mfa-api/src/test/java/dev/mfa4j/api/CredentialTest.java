@@ -108,7 +108,7 @@ class CredentialTest {
         }
 
         assertThatThrownBy(() -> Credential.parse("hello", duo))
-                .hasMessageEndingWith("or one of: phone (phone1 to phone9), push (push1 to push9), sms (sms1 to sms9)");
+                .hasMessageEndingWith(", one of: phone (phone1 to phone9), push (push1 to push9), sms (sms1 to sms9), or a recovery code");
         assertThat(Credential.describeKeywords(Set.of("push", "push2", "otp7"))).as("no push1: nothing to fold").isEqualTo("otp7, push, push2");
     }
 
@@ -116,5 +116,37 @@ class CredentialTest {
     void keywordNamesAreLowerCaseIdentifiers() {
         assertThatThrownBy(() -> new Credential.Keyword("Push")).isInstanceOf(InvalidCredentialException.class);
         assertThatThrownBy(() -> new Credential.Keyword("push-2")).isInstanceOf(InvalidCredentialException.class);
+    }
+
+    @Test
+    void aRecoveryCodeIsTypedAnyWayAPersonWouldAndNeverEchoed() {
+        Credential.RecoveryCode expected = new Credential.RecoveryCode("K7QM2XH4PD9W3FNA");
+        for (String typed : new String[] {"K7QM-2XH4-PD9W-3FNA", "k7qm-2xh4-pd9w-3fna", "K7QM 2XH4 PD9W 3FNA", "k7qm2xh4pd9w3fna",
+                "K7QM2XH4PD9W3FNA", "K7QM--2XH4 PD9W-3FNA"}) {
+            assertThat(Credential.parse(typed, Set.of("push"))).as(typed).isEqualTo(expected);
+        }
+        assertThat(expected.factor()).isEqualTo("recovery-code");
+        assertThat(expected).hasToString("RecoveryCode[****]");
+    }
+
+    @Test
+    void aRecoveryCodeOfAnotherLengthOrAlphabetIsAClearErrorThatNeverEchoesIt() {
+        assertThatThrownBy(() -> Credential.parse("K7QM-2XH4-PD9W-3FN", Set.of("push")))
+                .isInstanceOf(InvalidCredentialException.class)
+                .hasMessageContaining("16 characters").hasMessageContaining("has 15")
+                .hasMessageNotContaining("K7QM").hasMessageNotContaining("3FN");
+        assertThatThrownBy(() -> Credential.parse("K7QM-2XH4-PD9W-3FNO", Set.of("push")))
+                .isInstanceOf(InvalidCredentialException.class)
+                .hasMessageContaining("without I, L, O and U").hasMessageContaining("character 16")
+                .hasMessageNotContaining("K7QM");
+        assertThatThrownBy(() -> Credential.parse("K7QM-2XH4-PD9W-3FN\u00c9", Set.of("push"))).isInstanceOf(InvalidCredentialException.class);
+    }
+
+    @Test
+    void digitsGroupedAsAppsShowThemAreAPasscode() {
+        assertThat(Credential.parse("123 456", Set.of("push"))).isEqualTo(new Credential.Passcode("123456"));
+        assertThat(Credential.parse("1234-5678", Set.of("push"))).isEqualTo(new Credential.Passcode("12345678"));
+        assertThatThrownBy(() -> Credential.parse(" 123456", Set.of("push"))).as("whitespace around is still refused")
+                .isInstanceOf(InvalidCredentialException.class);
     }
 }

@@ -37,12 +37,15 @@ class ParserPropertiesTest {
     }
 
     @Property(seed = "20261211")
-    void anyTypedStringIsAPasscodeAKeywordOrRefused(@ForAll @StringLength(max = 80) String typed) {
+    void anyTypedStringIsAPasscodeAKeywordARecoveryCodeOrRefused(@ForAll("typed") String typed) {
         Set<String> keywords = Set.of("push", "sms");
         try {
             Credential credential = Credential.parse(typed, keywords);
+            String compact = typed.replace("-", "").replace(" ", "");
             if (credential instanceof Credential.Passcode passcode) {
-                assertThat(passcode.digits()).isEqualTo(typed).matches("[0-9]{4,16}");
+                assertThat(passcode.digits()).isEqualTo(compact).matches("[0-9]{4,16}");
+            } else if (credential instanceof Credential.RecoveryCode code) {
+                assertThat(code.characters()).isEqualTo(compact.toUpperCase(Locale.ROOT)).matches("[0-9A-HJKMNP-TV-Z]{16}");
             } else {
                 assertThat(keywords).contains(credential.factor());
                 assertThat(credential.factor()).isEqualToIgnoringCase(typed);
@@ -58,6 +61,14 @@ class ParserPropertiesTest {
     @Property(seed = "20261212")
     void asciiDigitStringsOfFourToSixteenAreAlwaysPasscodes(@ForAll("digits") String digits) {
         assertThat(Credential.parse(digits, Set.of("push"))).isEqualTo(new Credential.Passcode(digits));
+    }
+
+    /** Arbitrary text, and text shaped like codes: digits and Base32 letters in groups, in any case. */
+    @Provide
+    Arbitrary<String> typed() {
+        Arbitrary<String> shaped = Arbitraries.strings().withChars("0123456789ABCDEFGHJKMNPQRSTVWXYZabcdefghijklmnopqrstuvwxyzILOU- ")
+                .ofMinLength(1).ofMaxLength(24);
+        return Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(80), shaped);
     }
 
     @Provide

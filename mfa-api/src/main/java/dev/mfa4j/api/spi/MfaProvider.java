@@ -63,6 +63,19 @@ public interface MfaProvider {
     }
 
     /**
+     * How this provider enrolls a principal itself, if it does (TOTP makes each principal a
+     * secret). Empty by default: the principal is enrolled at the provider (Duo) or needs nothing.
+     * When present, mfa-core keeps each principal's enrollment in the host's
+     * {@link EnrollmentStore} and hands it to the verifier in {@link VerificationRequest#enrollment()};
+     * a principal not yet enrolled gets no verifier call but {@link dev.mfa4j.api.Reason#ENROLLMENT_REQUIRED}.
+     *
+     * @return the enrollment flow, or empty
+     */
+    default java.util.Optional<EnrollmentFlow> enrollment() {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Checks rules that involve several options, after each option passed its own
      * {@link OptionSpec#check()}. The default finds nothing wrong.
      *

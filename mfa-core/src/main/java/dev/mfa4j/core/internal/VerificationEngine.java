@@ -211,6 +211,12 @@ public final class VerificationEngine {
 
     /** Step 5: a keyword another provider understands is bad input for this principal. */
     private static void requireKeywordOfProvider(Credential credential, Target target, VerificationAudit.Attempt attempt) {
+        if (credential instanceof Credential.RecoveryCode) {
+            // Checked by mfa-core itself once recovery codes land; until then refused as input, never sent anywhere.
+            InvalidCredentialException refused = new InvalidCredentialException("recovery codes are not checked by this version");
+            attempt.refusedInput(refused);
+            throw refused;
+        }
         if (credential instanceof Credential.Keyword keyword && !target.provider().keywords().contains(keyword.name())) {
             InvalidCredentialException refused = new InvalidCredentialException("'" + keyword.name()
                     + "' is not supported by this principal's MFA provider (type " + target.configuration().type() + "); "
