@@ -1,5 +1,6 @@
 package dev.mfa4j.micrometer;
 
+import dev.mfa4j.api.MfaAssignment;
 import dev.mfa4j.api.PrincipalId;
 import dev.mfa4j.api.event.MfaEventListener;
 import dev.mfa4j.api.spi.ManagementAuthorizer;
@@ -13,7 +14,7 @@ final class Mfa {
     }
 
     static MfaService service(MfaEventListener listener, MfaProvider... providers) {
-        MfaService.Builder builder = MfaService.builder().authorizer(ManagementAuthorizer.allowAll()).eventListener(listener);
+        MfaService.Builder builder = MfaService.builder(ManagementAuthorizer.allowAll()).eventListener(listener);
         for (MfaProvider provider : providers) {
             builder.provider(provider);
         }
@@ -21,14 +22,14 @@ final class Mfa {
     }
 
     static void create(MfaService mfa, String json) {
-        mfa.configurations().create(json);
+        mfa.configurations().json().create(json);
     }
 
     static void update(MfaService mfa, String name, String json) {
-        mfa.configurations().update(name, json);
+        mfa.configurations().json().update(name, json);
     }
 
     static void assign(MfaService mfa, PrincipalId principal, String providerUserId, String configuration) {
-        mfa.principals().assign(principal, providerUserId, configuration);
+        mfa.principals().assign(MfaAssignment.of(principal).configuration(configuration).providerUserId(providerUserId));
     }
 }
