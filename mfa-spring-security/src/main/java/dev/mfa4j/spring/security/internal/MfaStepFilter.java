@@ -192,6 +192,10 @@ public final class MfaStepFilter extends OncePerRequestFilter {
         HttpSession session = request.getSession();
         String message = (String) session.getAttribute(MESSAGE);
         session.removeAttribute(MESSAGE);
+        if (message == null && "expired".equals(request.getParameter("factor.reason"))) {
+            // Spring Security's multi-factor rules sent the user back: the factor is too old for the page.
+            message = "This page needs a recent second factor: verify again.";
+        }
         PushAttempt attempt = ownPush(session, user);
         PushAttempt.Snapshot push = attempt == null ? null : attempt.snapshot();
         String pushJson = push == null ? null : statusJson(push, attempt.principal()).toString();

@@ -39,6 +39,7 @@ final class StepMessages {
             case NO_CAPABLE_DEVICE -> "None of your devices can do that: type a passcode instead.";
             case PUSH_FAILED -> "The push could not be delivered to your device.";
             case ENROLLMENT_REQUIRED -> "You have no MFA device enrolled yet: ask your administrator.";
+            case RATE_LIMITED -> "The MFA provider is busy: try again in a minute.";
             case NOT_CONFIGURED, CONFIGURATION_ERROR, STORE_UNAVAILABLE, PROVIDER_UNAVAILABLE, PROVIDER_ERROR ->
                     "The second factor cannot be checked right now. Try again later, or ask your administrator.";
         };
