@@ -50,19 +50,19 @@ class AdminController {
 
     /** {@code mfa create -f config.json} */
     @PostMapping("/configurations")
-    String create(Authentication user, @RequestParam String json, RedirectAttributes flash) {
+    String create(Authentication user, @RequestParam("json") String json, RedirectAttributes flash) {
         return act(flash, () -> "Created " + configurations(user).json().create(json).name() + ".");
     }
 
     /** {@code mfa update -f config.json -n NAME}: an omitted secret keeps its value. */
     @PostMapping("/configurations/update")
-    String update(Authentication user, @RequestParam String name, @RequestParam String json, RedirectAttributes flash) {
+    String update(Authentication user, @RequestParam("name") String name, @RequestParam("json") String json, RedirectAttributes flash) {
         return act(flash, () -> "Updated " + configurations(user).json().update(name, json).name() + ".");
     }
 
     /** {@code mfa delete -n NAME [--force]} */
     @PostMapping("/configurations/delete")
-    String delete(Authentication user, @RequestParam String name, @RequestParam(defaultValue = "false") boolean force,
+    String delete(Authentication user, @RequestParam("name") String name, @RequestParam(name = "force", defaultValue = "false") boolean force,
             RedirectAttributes flash) {
         return act(flash, () -> {
             long removed = configurations(user).delete(name, force);
@@ -72,8 +72,8 @@ class AdminController {
 
     /** {@code mfa assign-principal -p PRINCIPAL -m DUO_ID -c CONFIG} */
     @PostMapping("/principals")
-    String assign(Authentication user, @RequestParam String principal, @RequestParam String providerUserId,
-            @RequestParam String configuration, RedirectAttributes flash) {
+    String assign(Authentication user, @RequestParam("principal") String principal, @RequestParam("providerUserId") String providerUserId,
+            @RequestParam("configuration") String configuration, RedirectAttributes flash) {
         return act(flash, () -> {
             MfaAssignment assigned = principals(user).assign(
                     MfaAssignment.of(principalOf(principal)).configuration(configuration).providerUserId(providerUserId));
@@ -83,7 +83,7 @@ class AdminController {
 
     /** {@code mfa remove-principal -p PRINCIPAL} */
     @PostMapping("/principals/remove")
-    String remove(Authentication user, @RequestParam String principal, RedirectAttributes flash) {
+    String remove(Authentication user, @RequestParam("principal") String principal, RedirectAttributes flash) {
         return act(flash, () -> {
             PrincipalId id = principalOf(principal);
             return principals(user).remove(id) ? "Removed the MFA of " + id + "." : id + " had no MFA.";
