@@ -11,7 +11,10 @@ module dev.mfa4j.spring.security {
     requires spring.context;
     requires spring.core;
     requires spring.web;
-    requires jakarta.servlet;
+    // The servlet container provides the API: the jakarta.servlet module, or, in an embedded
+    // Tomcat on the module path, its automatic module (then add
+    // --add-reads dev.mfa4j.spring.security=org.apache.tomcat.embed.core).
+    requires static jakarta.servlet;
     requires org.slf4j;
 
     exports dev.mfa4j.spring.security;
