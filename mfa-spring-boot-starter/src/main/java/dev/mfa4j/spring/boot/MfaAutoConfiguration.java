@@ -141,6 +141,9 @@ public class MfaAutoConfiguration {
                     .attemptStore(attemptStore)
                     .attemptPolicy(policy)
                     .maxVerificationTime(properties.getMaxVerificationTime());
+            if (properties.getFingerprintKey() != null) {
+                builder.fingerprintKey(SealingKeysFactory.fingerprintKey(properties.getFingerprintKey()));
+            }
             if (!properties.getSealing().getKeys().isEmpty()) {
                 builder.sealing(SealingKeysFactory.from(properties.getSealing().getKeys()));
             }

@@ -29,6 +29,13 @@ public class MfaProperties {
      * as PROVIDER_UNAVAILABLE. Between 1 second and 1 hour.
      */
     private Duration maxVerificationTime = Duration.ofMinutes(10);
+    /**
+     * A key (at least 32 bytes, base64) mixed into the fingerprints under which accepted passcodes
+     * are remembered, so that whoever reads the attempt store and the configuration store cannot
+     * recover them. Every node sharing an attempt store needs the same one. From the environment:
+     * MFA4J_FINGERPRINT_KEY.
+     */
+    private String fingerprintKey;
 
     /** @return where configurations, assignments and attempt counts live */
     public Store getStore() {
@@ -58,6 +65,16 @@ public class MfaProperties {
     /** @param maxVerificationTime the safety net */
     public void setMaxVerificationTime(Duration maxVerificationTime) {
         this.maxVerificationTime = maxVerificationTime;
+    }
+
+    /** @return the passcode fingerprint key (base64), or null */
+    public String getFingerprintKey() {
+        return fingerprintKey;
+    }
+
+    /** @param fingerprintKey the passcode fingerprint key (base64) */
+    public void setFingerprintKey(String fingerprintKey) {
+        this.fingerprintKey = fingerprintKey;
     }
 
     /** Which store: chosen from what the application has, unless named. */

@@ -226,6 +226,25 @@ class MfaAutoConfigurationTest {
     }
 
     @Test
+    void aFingerprintKeyIsPassedOnAndABadOneFailsTheStartWithoutShowingIt() {
+        byte[] key = new byte[32];
+        key[5] = 9;
+        runner.withBean(ManagementAuthorizer.class, MfaAutoConfigurationTest::allowAll)
+                .withPropertyValues("mfa4j.fingerprint-key=" + Base64.getEncoder().encodeToString(key))
+                .run(context -> {
+                    MfaService mfa = context.getBean(MfaService.class);
+                    mfa.configurations().json().create(FAKE);
+                    mfa.principals().assign(MfaAssignment.of(BOB).configuration("Demo").providerUserId("bob"));
+                    assertThat(mfa.verify(BOB, "77552").allowed()).isTrue();
+                    assertThat(mfa.verify(BOB, "77552").allowed()).as("still used once only").isFalse();
+                });
+        runner.withPropertyValues("mfa4j.fingerprint-key=c2hvcnQta2V5LXNlY3JldA==")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("mfa4j.fingerprint-key must be at least 32 bytes").message()
+                        .doesNotContain("c2hvcnQta2V5LXNlY3JldA"));
+    }
+
+    @Test
     void providerListenerAndCustomizerBeansReachTheBuilder() {
         List<MfaEvent> events = new CopyOnWriteArrayList<>();
         runner.withBean(ManagementAuthorizer.class, MfaAutoConfigurationTest::allowAll)

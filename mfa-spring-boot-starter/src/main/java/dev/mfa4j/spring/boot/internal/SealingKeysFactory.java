@@ -43,14 +43,32 @@ public final class SealingKeysFactory {
         return sealing;
     }
 
+    /**
+     * @param base64 {@code mfa4j.fingerprint-key}
+     * @return the HMAC key
+     * @throws IllegalStateException if it is not base64 of at least 32 bytes (the key is not shown)
+     */
+    public static javax.crypto.SecretKey fingerprintKey(String base64) {
+        byte[] bytes = decode(base64, "mfa4j.fingerprint-key");
+        try {
+            if (bytes.length < 32) {
+                throw new IllegalStateException("mfa4j.fingerprint-key must be at least 32 bytes, base64; it has " + bytes.length);
+            }
+            return new javax.crypto.spec.SecretKeySpec(bytes, "HmacSHA256");
+        } finally {
+            java.util.Arrays.fill(bytes, (byte) 0);
+        }
+    }
+
     private static byte[] decode(String base64, String property) {
         if (base64 == null || base64.isBlank()) {
-            throw new IllegalStateException(property + ".key is not set: give the key as 32 bytes in base64");
+            throw new IllegalStateException(property + (property.endsWith("]") ? ".key" : "")
+                    + " is not set: give the key as 32 bytes in base64");
         }
         try {
             return Base64.getDecoder().decode(base64.strip());
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(property + ".key is not base64");
+            throw new IllegalStateException(property + (property.endsWith("]") ? ".key" : "") + " is not base64");
         }
     }
 }
