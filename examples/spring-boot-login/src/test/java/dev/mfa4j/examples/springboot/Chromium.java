@@ -31,14 +31,10 @@ final class Chromium {
     static WebDriver start() {
         Optional<Path> browser = onPath("chromium");
         Optional<Path> driver = onPath("chromedriver");
-        if (browser.isEmpty() || driver.isEmpty()) {
-            String missing = "chromium " + (browser.isPresent() ? "found" : "missing") + ", chromedriver "
-                    + (driver.isPresent() ? "found" : "missing") + " on the PATH; bash .ci/chromium.sh installs Debian's packages";
-            String ci = System.getenv("CI");
-            if (ci != null && !ci.isBlank()) {
-                fail("CI is set, so the browser tests must run, but " + missing);
-            }
-            Assumptions.abort("browser tests skipped: " + missing);
+        switch (whenMissing(browser.isPresent(), driver.isPresent(), System.getenv("CI"))) {
+            case RUN -> { }
+            case FAIL -> fail("CI is set, so the browser tests must run, but " + missing(browser, driver));
+            case SKIP -> Assumptions.abort("browser tests skipped: " + missing(browser, driver));
         }
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.get().toFile())
                 .usingAnyFreePort().build();
@@ -48,6 +44,28 @@ final class Chromium {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=560,760",
                 "--hide-scrollbars", "--no-first-run", "--disable-extensions");
         return new ChromeDriver(service, options);
+    }
+
+    /** What the browser tests do, given what is installed. */
+    enum Decision {
+        /** Both binaries are there. */
+        RUN,
+        /** One is missing and CI is set: the tests must run, so they fail. */
+        FAIL,
+        /** One is missing on a developer's machine: skipped, with the reason. */
+        SKIP
+    }
+
+    static Decision whenMissing(boolean browserFound, boolean driverFound, String ciVariable) {
+        if (browserFound && driverFound) {
+            return Decision.RUN;
+        }
+        return ciVariable != null && !ciVariable.isBlank() ? Decision.FAIL : Decision.SKIP;
+    }
+
+    private static String missing(Optional<Path> browser, Optional<Path> driver) {
+        return "chromium " + (browser.isPresent() ? "found" : "missing") + ", chromedriver " + (driver.isPresent() ? "found" : "missing")
+                + " on the PATH; bash .ci/chromium.sh installs Debian's packages";
     }
 
     /** Saves what the browser shows as target/screenshots/NAME.png. */
