@@ -28,6 +28,7 @@ class BomTest {
         }
 
         assertThat(bom).contains("<version>" + version + "</version>");
-        assertThat(listed).containsExactlyInAnyOrder("mfa-api", "mfa-core", "mfa-provider-duo", "mfa-testkit", "mfa-store-jdbc");
+        assertThat(listed).containsExactlyInAnyOrder("mfa-api", "mfa-core", "mfa-provider-duo", "mfa-testkit", "mfa-store-jdbc",
+                "mfa-micrometer", "mfa-spring-boot-starter", "mfa-spring-security");
     }
 }
