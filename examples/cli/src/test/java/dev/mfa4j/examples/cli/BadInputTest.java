@@ -158,8 +158,8 @@ class BadInputTest {
         Cli.Run run = cli.run("login", "-u", "bob", "-m", "hunter2");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(run.err()).startsWith("mfa login: -m: credential: is not a passcode or a keyword; type a passcode of 4 to 16 digits "
-                + "or one of: ").hasLineCount(1).doesNotContain("hunter2");
+        assertThat(run.err()).startsWith("mfa login: -m: credential: is not a passcode or a keyword; type a passcode of 4 to 16 digits, "
+                + "one of: ").hasLineCount(1).doesNotContain("hunter2");
         assertThat(run.out()).isEmpty();
         assertThat(cli.store().resolveSibling("store.json.attempts")).as("nothing was counted").doesNotExist();
     }
