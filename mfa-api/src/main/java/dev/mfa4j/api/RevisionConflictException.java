@@ -23,15 +23,27 @@ public class RevisionConflictException extends MfaException {
      * @param actualRevision the revision currently stored
      */
     public RevisionConflictException(String configurationName, long expectedRevision, long actualRevision) {
-        super("MFA configuration '" + Objects.requireNonNull(configurationName, "configurationName")
+        this("MFA configuration", configurationName, expectedRevision, actualRevision);
+    }
+
+    /**
+     * For other state kept with revisions, such as a principal's enrollment.
+     *
+     * @param what what was updated, such as {@code "MFA enrollment of principal/internal/user/bob in"}
+     * @param name its name (for an enrollment, the slot)
+     * @param expectedRevision the revision the update was based on
+     * @param actualRevision the revision currently stored (0 for none)
+     */
+    public RevisionConflictException(String what, String name, long expectedRevision, long actualRevision) {
+        super(Objects.requireNonNull(what, "what") + " '" + Objects.requireNonNull(name, "name")
                 + "' was changed concurrently: the update expected revision " + expectedRevision
                 + " but the stored revision is " + actualRevision + "; read it again and retry");
-        this.configurationName = configurationName;
+        this.configurationName = name;
         this.expectedRevision = expectedRevision;
         this.actualRevision = actualRevision;
     }
 
-    /** @return the configuration being updated */
+    /** @return the configuration being updated; for other state, its name (an enrollment's slot) */
     public String configurationName() {
         return configurationName;
     }
