@@ -6,6 +6,7 @@ module dev.mfa4j.core {
     requires transitive dev.mfa4j.api;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
+    requires org.bouncycastle.provider;
 
     exports dev.mfa4j.core;
 

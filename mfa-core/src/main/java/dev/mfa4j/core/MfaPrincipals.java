@@ -10,6 +10,7 @@ import dev.mfa4j.api.StoreException;
 import dev.mfa4j.api.event.AssignmentEvent;
 import dev.mfa4j.core.internal.Authorization;
 import dev.mfa4j.core.internal.EventDispatcher;
+import dev.mfa4j.core.internal.GuardedEnrollmentStore;
 import dev.mfa4j.core.internal.GuardedStore;
 import dev.mfa4j.core.internal.ResourcePaths;
 import java.time.Clock;
@@ -30,13 +31,16 @@ public final class MfaPrincipals {
 
     private final Caller caller;
     private final GuardedStore store;
+    private final GuardedEnrollmentStore enrollments;
     private final Authorization authorization;
     private final EventDispatcher events;
     private final Clock clock;
 
-    MfaPrincipals(Caller caller, GuardedStore store, Authorization authorization, EventDispatcher events, Clock clock) {
+    MfaPrincipals(Caller caller, GuardedStore store, GuardedEnrollmentStore enrollments, Authorization authorization, EventDispatcher events,
+            Clock clock) {
         this.caller = caller;
         this.store = store;
+        this.enrollments = enrollments;
         this.authorization = authorization;
         this.events = events;
         this.clock = clock;
@@ -73,7 +77,8 @@ public final class MfaPrincipals {
     }
 
     /**
-     * Removes a principal's MFA assignment, so it no longer has MFA (the
+     * Removes a principal's MFA assignment, its enrollments and its recovery codes, so it no longer
+     * has MFA (the
      * {@code mfa remove-principal -p principal} command).
      *
      * @param principal the principal
@@ -84,6 +89,8 @@ public final class MfaPrincipals {
     public boolean remove(PrincipalId principal) {
         Objects.requireNonNull(principal, "principal");
         authorization.require(caller, ResourcePaths.principal(principal), ManagementOperation.DELETE);
+        // Its enrollments (TOTP secrets) and recovery codes go first: MFA removed leaves none behind.
+        enrollments.removeAll(principal);
         Optional<MfaAssignment> removed = store.removeAssignment(principal);
         removed.ifPresent(r -> events.publish(new AssignmentEvent(clock.instant(), caller, AssignmentEvent.Action.REMOVED, principal,
                 Optional.of(r.configurationName()), Optional.empty())));

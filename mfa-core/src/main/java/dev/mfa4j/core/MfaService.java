@@ -12,6 +12,7 @@ import dev.mfa4j.api.VerificationContext;
 import dev.mfa4j.api.VerificationResult;
 import dev.mfa4j.api.event.MfaEventListener;
 import dev.mfa4j.api.spi.AttemptStore;
+import dev.mfa4j.api.spi.EnrollmentStore;
 import dev.mfa4j.api.spi.ManagementAuthorizer;
 import dev.mfa4j.api.spi.MfaConfigurationStore;
 import dev.mfa4j.api.spi.MfaProvider;
@@ -20,8 +21,11 @@ import dev.mfa4j.core.internal.AttemptGate;
 import dev.mfa4j.core.internal.Authorization;
 import dev.mfa4j.core.internal.DeadlineTimer;
 import dev.mfa4j.core.internal.EventDispatcher;
+import dev.mfa4j.core.internal.GuardedEnrollmentStore;
 import dev.mfa4j.core.internal.GuardedStore;
 import dev.mfa4j.core.internal.ProviderRegistry;
+import dev.mfa4j.core.internal.RecoveryCodeBook;
+import dev.mfa4j.core.internal.RecoveryCodeChecks;
 import dev.mfa4j.core.internal.SecretSealer;
 import dev.mfa4j.core.internal.VerificationEngine;
 import dev.mfa4j.core.internal.VerifierCache;
@@ -65,6 +69,9 @@ public final class MfaService implements AutoCloseable {
     private final Clock clock;
     private final SecretSealer sealer;
     private final VerificationEngine engine;
+    private final GuardedEnrollmentStore enrollments;
+    private final RecoveryCodeBook recoveryCodeBook;
+    private final RecoveryCodeChecks recoveryCodeChecks;
 
     private MfaService(Builder builder) {
         this.store = new GuardedStore(builder.store == null ? new InMemoryMfaConfigurationStore() : builder.store);
@@ -76,8 +83,12 @@ public final class MfaService implements AutoCloseable {
         this.clock = builder.clock;
         AttemptGate gate = new AttemptGate(builder.attemptStore == null ? new InMemoryAttemptStore() : builder.attemptStore,
                 builder.attemptPolicy, clock);
+        this.enrollments = new GuardedEnrollmentStore(builder.enrollmentStore == null ? new InMemoryEnrollmentStore()
+                : builder.enrollmentStore);
+        this.recoveryCodeBook = new RecoveryCodeBook(builder.recoveryCodePolicy);
+        this.recoveryCodeChecks = new RecoveryCodeChecks(enrollments, sealer, recoveryCodeBook, clock);
         this.engine = new VerificationEngine(store, providers, verifiers, gate, events, clock, builder.ticker, builder.callbackExecutor,
-                builder.maxVerificationTime, new DeadlineTimer(builder.ticker));
+                builder.maxVerificationTime, new DeadlineTimer(builder.ticker), enrollments, sealer, recoveryCodeChecks);
     }
 
     private static SecretSealer.SealingKeysAccess access(SealingKeys keys) {
@@ -236,7 +247,44 @@ public final class MfaService implements AutoCloseable {
      * @return the assignment management view for that caller
      */
     public MfaPrincipals principals(Caller caller) {
-        return new MfaPrincipals(Objects.requireNonNull(caller, "caller"), store, authorization, events, clock);
+        return new MfaPrincipals(Objects.requireNonNull(caller, "caller"), store, enrollments, authorization, events, clock);
+    }
+
+    /**
+     * Enrolls principals as the {@link Caller#system() system} caller.
+     *
+     * @return the enrollment view
+     */
+    public MfaEnrollments enrollments() {
+        return enrollments(Caller.system());
+    }
+
+    /**
+     * @param caller who is asking; passed to the authorizer
+     * @return the enrollment view for that caller: begin, confirm, status and remove a principal's
+     *     enrollment with a provider that enrolls principals itself (TOTP)
+     */
+    public MfaEnrollments enrollments(Caller caller) {
+        return new MfaEnrollments(Objects.requireNonNull(caller, "caller"), store, enrollments, providers, authorization, sealer, events,
+                clock);
+    }
+
+    /**
+     * Manages recovery codes as the {@link Caller#system() system} caller.
+     *
+     * @return the recovery-code view
+     */
+    public MfaRecoveryCodes recoveryCodes() {
+        return recoveryCodes(Caller.system());
+    }
+
+    /**
+     * @param caller who is asking; passed to the authorizer
+     * @return the recovery-code view for that caller: generate, status and remove a principal's codes
+     */
+    public MfaRecoveryCodes recoveryCodes(Caller caller) {
+        return new MfaRecoveryCodes(Objects.requireNonNull(caller, "caller"), store, enrollments, authorization, sealer, recoveryCodeBook,
+                events, clock);
     }
 
     /** @return the installed provider types, sorted, such as {@code [duo]} */
@@ -261,6 +309,7 @@ public final class MfaService implements AutoCloseable {
     @Override
     public void close() {
         verifiers.close();
+        recoveryCodeChecks.close();
     }
 
     /**
@@ -285,6 +334,8 @@ public final class MfaService implements AutoCloseable {
         private final List<MfaEventListener> eventListeners = new ArrayList<>();
         private boolean discoverEventListeners = true;
         private SealingKeys sealingKeys;
+        private EnrollmentStore enrollmentStore;
+        private RecoveryCodePolicy recoveryCodePolicy = RecoveryCodePolicy.defaults();
 
         private Builder(ManagementAuthorizer authorizer) {
             this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
@@ -420,6 +471,27 @@ public final class MfaService implements AutoCloseable {
          */
         public Builder attemptStore(AttemptStore store) {
             this.attemptStore = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /**
+         * @param store where principals' enrollments (TOTP secrets) and recovery codes live; by
+         *     default a new {@link InMemoryEnrollmentStore}, lost when the process ends. Several
+         *     nodes must share one.
+         * @return this builder
+         */
+        public Builder enrollmentStore(EnrollmentStore store) {
+            this.enrollmentStore = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /**
+         * @param policy how many recovery codes a set has, and how they are hashed;
+         *     {@link RecoveryCodePolicy#defaults()} by default
+         * @return this builder
+         */
+        public Builder recoveryCodePolicy(RecoveryCodePolicy policy) {
+            this.recoveryCodePolicy = Objects.requireNonNull(policy, "policy");
             return this;
         }
 

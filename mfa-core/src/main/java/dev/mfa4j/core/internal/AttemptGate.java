@@ -85,7 +85,8 @@ public final class AttemptGate {
      * @param principalKey the canonical principal the attempt is for
      * @param configurationName the principal's configuration
      * @param credential what the user typed
-     * @param fingerprints how that configuration's accepted passcodes are remembered
+     * @param fingerprints how that configuration's accepted passcodes are remembered; only used
+     *     for a passcode (a recovery code is only counted: using it up is its own single-use guard)
      * @return a ticket, or the reason the attempt is refused
      * @throws RuntimeException if the store fails (nothing was taken then)
      */
@@ -107,7 +108,7 @@ public final class AttemptGate {
                 }
                 ticket.passcodeScope = scope;
                 ticket.fingerprint = fingerprint;
-            } else {
+            } else if (credential instanceof Credential.Keyword) {
                 String pushId = UUID.randomUUID().toString();
                 AttemptStore.PushAdmission push = store.admitPush(principalKey, pushId, now, policy.maxPushes(), policy.pushWindow(),
                         now.plus(policy.pushTtl()));

@@ -39,4 +39,20 @@ public final class ResourcePaths {
     public static String principal(PrincipalId principal) {
         return PRINCIPALS + "/" + principal.path();
     }
+
+    /**
+     * @param principal a principal
+     * @return {@code mfa/principals/<principal path>/enrollment}
+     */
+    public static String enrollment(PrincipalId principal) {
+        return principal(principal) + "/enrollment";
+    }
+
+    /**
+     * @param principal a principal
+     * @return {@code mfa/principals/<principal path>/recovery-codes}
+     */
+    public static String recoveryCodes(PrincipalId principal) {
+        return principal(principal) + "/recovery-codes";
+    }
 }

@@ -2,7 +2,9 @@ package dev.mfa4j.core.internal;
 
 import dev.mfa4j.api.MfaConfiguration;
 import dev.mfa4j.api.SealedSecretException;
+import dev.mfa4j.api.spi.EnrollmentData;
 import dev.mfa4j.api.spi.OptionSpec;
+import dev.mfa4j.api.spi.StoredEnrollment;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -84,7 +86,7 @@ public final class SecretSealer {
         }
         Map<String, String> sealed = new LinkedHashMap<>();
         configuration.options().forEach((option, value) -> sealed.put(option, isSecret(option, specs) && !value.startsWith(PREFIX)
-                ? sealValue(configuration.name(), option, value) : value));
+                ? sealValue(associatedData(configuration.name(), option), value) : value));
         return configuration.withOptions(sealed);
     }
 
@@ -98,8 +100,10 @@ public final class SecretSealer {
             return configuration;
         }
         Map<String, String> opened = new LinkedHashMap<>();
-        configuration.options().forEach((option, value) -> opened.put(option,
-                value.startsWith(PREFIX) ? openValue(configuration.name(), option, value) : value));
+        configuration.options().forEach((option, value) -> opened.put(option, value.startsWith(PREFIX)
+                ? openValue(associatedData(configuration.name(), option), "option " + option + " of MFA configuration '"
+                        + configuration.name() + "'", value)
+                : value));
         return configuration.withOptions(opened);
     }
 
@@ -121,14 +125,48 @@ public final class SecretSealer {
         return specs.stream().anyMatch(spec -> spec.secret() && spec.name().equals(option));
     }
 
-    private String sealValue(String configurationName, String option, String value) {
+    /**
+     * @param enrollment a principal's enrollment with plain values
+     * @return it with every secret value sealed under the current key, bound to the principal,
+     *     slot and value name; unchanged when sealing is off
+     */
+    public StoredEnrollment seal(StoredEnrollment enrollment) {
+        if (keys.isEmpty() || enrollment.data().secrets().isEmpty()) {
+            return enrollment;
+        }
+        Map<String, String> sealed = new LinkedHashMap<>();
+        enrollment.data().values().forEach((key, value) -> sealed.put(key, enrollment.data().secrets().contains(key)
+                && !value.startsWith(PREFIX) ? sealValue(associatedData(enrollment, key), value) : value));
+        return new StoredEnrollment(enrollment.principal(), enrollment.slot(), new EnrollmentData(sealed, enrollment.data().secrets()),
+                enrollment.revision(), enrollment.updated());
+    }
+
+    /**
+     * @param enrollment a principal's enrollment as stored
+     * @return its data with every sealed value opened
+     * @throws SealedSecretException naming the principal, slot and value if one cannot be opened
+     */
+    public EnrollmentData open(StoredEnrollment enrollment) {
+        EnrollmentData data = enrollment.data();
+        if (data.values().values().stream().noneMatch(v -> v.startsWith(PREFIX))) {
+            return data;
+        }
+        Map<String, String> opened = new LinkedHashMap<>();
+        data.values().forEach((key, value) -> opened.put(key, value.startsWith(PREFIX)
+                ? openValue(associatedData(enrollment, key), "value " + key + " of the enrollment of " + enrollment.principal()
+                        + " in slot " + enrollment.slot(), value)
+                : value));
+        return new EnrollmentData(opened, data.secrets());
+    }
+
+    private String sealValue(byte[] associatedData, String value) {
         SealingKeysAccess access = keys.orElseThrow();
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, access.currentKey(), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(associatedData(configurationName, option));
+            cipher.updateAAD(associatedData);
             byte[] ciphertext = cipher.doFinal(value.getBytes(StandardCharsets.UTF_8));
             byte[] blob = ByteBuffer.allocate(nonce.length + ciphertext.length).put(nonce).put(ciphertext).array();
             return PREFIX + access.currentId() + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(blob);
@@ -137,8 +175,7 @@ public final class SecretSealer {
         }
     }
 
-    private String openValue(String configurationName, String option, String value) {
-        String where = "option " + option + " of MFA configuration '" + configurationName + "'";
+    private String openValue(byte[] associatedData, String where, String value) {
         if (keys.isEmpty()) {
             throw new SealedSecretException(where + " is sealed, but this service has no sealing keys");
         }
@@ -156,14 +193,20 @@ public final class SecretSealer {
             }
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, blob, 0, NONCE_BYTES));
-            cipher.updateAAD(associatedData(configurationName, option));
+            cipher.updateAAD(associatedData);
             return new String(cipher.doFinal(blob, NONCE_BYTES, blob.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException | GeneralSecurityException e) {
-            throw new SealedSecretException(where + " cannot be opened: it was sealed for another configuration, or altered");
+            throw new SealedSecretException(where + " cannot be opened: it was sealed for another place, or altered");
         }
     }
 
     private static byte[] associatedData(String configurationName, String option) {
         return ("mfa4j-sealed:v1\0" + configurationName + "\0" + option).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Another shape than a configuration's (five parts, a fixed label), so neither opens as the other. */
+    private static byte[] associatedData(StoredEnrollment enrollment, String key) {
+        return ("mfa4j-sealed:v1\0enrollment\0" + enrollment.principal().path() + "\0" + enrollment.slot() + "\0" + key)
+                .getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -13,8 +13,10 @@ import dev.mfa4j.api.SealedSecretException;
 import dev.mfa4j.api.StoreException;
 import dev.mfa4j.api.VerificationContext;
 import dev.mfa4j.api.VerificationResult;
+import dev.mfa4j.api.spi.EnrollmentData;
 import dev.mfa4j.api.spi.MfaProvider;
 import dev.mfa4j.api.spi.OptionValues;
+import dev.mfa4j.api.spi.StoredEnrollment;
 import dev.mfa4j.api.spi.Ticker;
 import dev.mfa4j.api.spi.VerificationOutcome;
 import dev.mfa4j.api.spi.VerificationRequest;
@@ -54,6 +56,9 @@ public final class VerificationEngine {
     private final Duration maxVerificationTime;
     private final DeadlineTimer deadlines;
     private final Ticker ticker;
+    private final GuardedEnrollmentStore enrollments;
+    private final SecretSealer sealer;
+    private final RecoveryCodeChecks recoveryCodes;
 
     /**
      * What the verification is for, once looked up (steps 3 to 5).
@@ -107,10 +112,13 @@ public final class VerificationEngine {
      *     provider's thread
      * @param maxVerificationTime the safety net for a passcode verification that never ends
      * @param deadlines ends verifications past their deadline
+     * @param enrollments where principals' enrollments are kept
+     * @param sealer opens their sealed values
+     * @param recoveryCodes checks recovery codes
      */
     public VerificationEngine(GuardedStore store, ProviderRegistry providers, VerifierCache verifiers, AttemptGate gate,
             EventDispatcher events, Clock clock, Ticker ticker, Executor callbackExecutor, Duration maxVerificationTime,
-            DeadlineTimer deadlines) {
+            DeadlineTimer deadlines, GuardedEnrollmentStore enrollments, SecretSealer sealer, RecoveryCodeChecks recoveryCodes) {
         this.store = Objects.requireNonNull(store, "store");
         this.providers = Objects.requireNonNull(providers, "providers");
         this.verifiers = Objects.requireNonNull(verifiers, "verifiers");
@@ -120,6 +128,9 @@ public final class VerificationEngine {
         this.callbackExecutor = callbackExecutor == null ? null : inlineWhenRejected(callbackExecutor);
         this.maxVerificationTime = Objects.requireNonNull(maxVerificationTime, "maxVerificationTime");
         this.deadlines = Objects.requireNonNull(deadlines, "deadlines");
+        this.enrollments = Objects.requireNonNull(enrollments, "enrollments");
+        this.sealer = Objects.requireNonNull(sealer, "sealer");
+        this.recoveryCodes = Objects.requireNonNull(recoveryCodes, "recoveryCodes");
     }
 
     /**
@@ -141,11 +152,17 @@ public final class VerificationEngine {
         Credential credential = parseCredential(typed, attempt);                          // 2
         VerifierCache.Lease lease = null;
         try {
-            Target target = lookUpTarget(principal, context, attempt);                     // 3, 4, 5
+            MfaAssignment assignment = lookUpAssignment(principal, context, attempt);          // 3
+            if (credential instanceof Credential.RecoveryCode code) {
+                return checkRecoveryCode(assignment, code, context, attempt);
+            }
+            Target target = lookUpConfiguration(assignment, context, attempt);             // 4, 5
             requireKeywordOfProvider(credential, target, attempt);                         // 5
             lease = leaseVerifier(target, attempt);                                        // 6
+            Optional<EnrollmentData> enrollment = enrollmentOf(target, attempt);           // 6
             AttemptGate.Ticket ticket = enterAttemptGate(target, credential, lease, context, attempt); // 7
-            CompletableFuture<VerificationResult> result = callProvider(target, credential, lease, ticket, context, attempt); // 8-12
+            CompletableFuture<VerificationResult> result = callProvider(target, credential, enrollment, lease, ticket, context,
+                    attempt);                                                              // 8-12
             lease = null;
             return result;
         } catch (EndedEarly ended) {
@@ -179,17 +196,26 @@ public final class VerificationEngine {
         }
     }
 
-    /** Steps 3 to 5: the assignment, its configuration, and the provider of the configuration's type. */
-    private Target lookUpTarget(PrincipalId principal, VerificationContext context, VerificationAudit.Attempt attempt) {
-        MfaAssignment assignment;
-        MfaConfiguration configuration;
+    /** Step 3: the principal's assignment. */
+    private MfaAssignment lookUpAssignment(PrincipalId principal, VerificationContext context, VerificationAudit.Attempt attempt) {
         try {
             Optional<MfaAssignment> found = store.findAssignment(principal);
             if (found.isEmpty()) {
                 throw end(attempt, Ending.of(Reason.NOT_CONFIGURED, "no MFA configuration is assigned to " + principal));
             }
-            assignment = found.get();
-            attempt.configuration(assignment.configurationName());
+            attempt.configuration(found.get().configurationName());
+            return found.get();
+        } catch (StoreException e) {
+            LOG.warn("MFA-CORE-012 MFA verification {} for {} failed closed: {}", context.requestId(), principal, e.getMessage());
+            throw end(attempt, Ending.of(Reason.STORE_UNAVAILABLE, "the MFA configuration store failed"));
+        }
+    }
+
+    /** Steps 4 and 5: the assignment's configuration, and the provider of its type. */
+    private Target lookUpConfiguration(MfaAssignment assignment, VerificationContext context, VerificationAudit.Attempt attempt) {
+        PrincipalId principal = assignment.principal();
+        MfaConfiguration configuration;
+        try {
             Optional<MfaConfiguration> stored = store.findConfiguration(assignment.configurationName());
             if (stored.isEmpty()) {
                 throw end(attempt, Ending.of(Reason.CONFIGURATION_ERROR,
@@ -211,12 +237,6 @@ public final class VerificationEngine {
 
     /** Step 5: a keyword another provider understands is bad input for this principal. */
     private static void requireKeywordOfProvider(Credential credential, Target target, VerificationAudit.Attempt attempt) {
-        if (credential instanceof Credential.RecoveryCode) {
-            // Checked by mfa-core itself once recovery codes land; until then refused as input, never sent anywhere.
-            InvalidCredentialException refused = new InvalidCredentialException("recovery codes are not checked by this version");
-            attempt.refusedInput(refused);
-            throw refused;
-        }
         if (credential instanceof Credential.Keyword keyword && !target.provider().keywords().contains(keyword.name())) {
             InvalidCredentialException refused = new InvalidCredentialException("'" + keyword.name()
                     + "' is not supported by this principal's MFA provider (type " + target.configuration().type() + "); "
@@ -243,6 +263,65 @@ public final class VerificationEngine {
         }
     }
 
+    /**
+     * Step 6, for a provider that enrolls principals itself: what it keeps for this one. A principal
+     * not enrolled is told so without a provider call, and without counting an attempt.
+     */
+    private Optional<EnrollmentData> enrollmentOf(Target target, VerificationAudit.Attempt attempt) {
+        if (target.provider().enrollment().isEmpty()) {
+            return Optional.empty();
+        }
+        String configuration = target.configuration().name();
+        try {
+            Optional<StoredEnrollment> stored = enrollments.find(target.assignment().principal(), EnrollmentSlots.active(configuration));
+            if (stored.isEmpty()) {
+                throw end(attempt, Ending.of(Reason.ENROLLMENT_REQUIRED, target.assignment().principal()
+                        + " has not enrolled with MFA configuration '" + configuration + "' yet"));
+            }
+            return Optional.of(sealer.open(stored.get()));
+        } catch (SealedSecretException e) {
+            LOG.warn("MFA-CORE-013 the enrollment of {} with MFA configuration '{}' could not be opened: {}", target.assignment().principal(),
+                    configuration, e.getMessage());
+            throw end(attempt, Ending.of(Reason.CONFIGURATION_ERROR, "the principal's enrollment could not be opened"));
+        } catch (StoreException e) {
+            LOG.warn("MFA-CORE-012 reading the enrollment of {} failed closed: {}", target.assignment().principal(), e.getMessage());
+            throw end(attempt, Ending.of(Reason.STORE_UNAVAILABLE, "the MFA enrollment store failed"));
+        }
+    }
+
+    /**
+     * Steps 7 to 12 for a recovery code, which mfa-core checks itself whatever the provider: count
+     * the attempt, check and use up the code on the recovery threads, settle, audit. No provider is
+     * called and no fail mode applies.
+     */
+    private CompletableFuture<VerificationResult> checkRecoveryCode(MfaAssignment assignment, Credential.RecoveryCode code,
+            VerificationContext context, VerificationAudit.Attempt attempt) {
+        if (verifiers.isClosed()) {
+            throw end(attempt, Ending.of(Reason.PROVIDER_UNAVAILABLE, "the MFA service is closed"));
+        }
+        AttemptGate.Entry entry;
+        try {
+            entry = gate.enter(assignment.principal().path(), assignment.configurationName(), code, null);
+        } catch (RuntimeException e) {
+            LOG.warn("MFA-CORE-015 MFA verification {} for {} failed closed: the attempt store failed with {}", context.requestId(),
+                    assignment.principal(), e.getClass().getName());
+            throw end(attempt, Ending.of(Reason.STORE_UNAVAILABLE, "the attempt store failed"));
+        }
+        if (!entry.admitted()) {
+            throw end(attempt, Ending.of(entry.refusal(), entry.detail()));
+        }
+        BiFunction<RecoveryCodeChecks.Checked, Throwable, VerificationResult> finish = (checked, failure) -> {
+            Ending ending = failure == null ? new Ending(VerificationResult.of(checked.reason(), messageFor(checked.reason(),
+                    checked.detail())), checked.detail()) : Ending.of(Reason.STORE_UNAVAILABLE, "checking the recovery code failed");
+            gate.settle(entry.ticket(), ending.reason());
+            return attempt.end(ending.result(), ending.detail());
+        };
+        CompletableFuture<RecoveryCodeChecks.Checked> checked = recoveryCodes.check(assignment.principal(), code);
+        CompletableFuture<VerificationResult> settled = callbackExecutor == null ? checked.handle(finish)
+                : checked.handleAsync(finish, callbackExecutor);
+        return settled.copy();
+    }
+
     /** Step 7: the attempt policy, on the assignment's canonical principal (variants of a name share its counter). */
     private AttemptGate.Ticket enterAttemptGate(Target target, Credential credential, VerifierCache.Lease lease, VerificationContext context,
             VerificationAudit.Attempt attempt) {
@@ -265,10 +344,10 @@ public final class VerificationEngine {
      * Steps 8 to 12: call the provider, turn its answer into a result, settle the attempt, apply
      * the fail mode, audit. The lease goes back when the answer (or the deadline) comes.
      */
-    private CompletableFuture<VerificationResult> callProvider(Target target, Credential credential, VerifierCache.Lease lease,
-            AttemptGate.Ticket ticket, VerificationContext context, VerificationAudit.Attempt attempt) {
+    private CompletableFuture<VerificationResult> callProvider(Target target, Credential credential, Optional<EnrollmentData> enrollment,
+            VerifierCache.Lease lease, AttemptGate.Ticket ticket, VerificationContext context, VerificationAudit.Attempt attempt) {
         VerificationRequest request = new VerificationRequest(target.assignment().principal(), target.assignment().providerUserId(),
-                credential, withSafeListener(context));
+                credential, withSafeListener(context), enrollment);
         boolean outOfBand = credential instanceof Credential.Keyword;
         Duration deadline = outOfBand ? gate.policy().pushTtl() : maxVerificationTime;
         long calledAt = ticker.read();

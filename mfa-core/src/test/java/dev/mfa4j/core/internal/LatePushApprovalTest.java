@@ -11,7 +11,9 @@ import dev.mfa4j.api.VerificationResult;
 import dev.mfa4j.api.spi.VerificationOutcome;
 import dev.mfa4j.core.AttemptPolicy;
 import dev.mfa4j.core.InMemoryAttemptStore;
+import dev.mfa4j.core.InMemoryEnrollmentStore;
 import dev.mfa4j.core.InMemoryMfaConfigurationStore;
+import dev.mfa4j.core.RecoveryCodePolicy;
 import dev.mfa4j.core.ScriptedProvider;
 import dev.mfa4j.core.TestTicker;
 import java.time.Clock;
@@ -47,9 +49,13 @@ class LatePushApprovalTest {
         provider.behaveAs(request -> approval);
         AttemptGate gate = new AttemptGate(new InMemoryAttemptStore(), AttemptPolicy.builder().pushTtl(PUSH_TTL).build(),
                 Clock.systemUTC());
+        SecretSealer sealer = new SecretSealer(Optional.empty());
+        GuardedEnrollmentStore enrollments = new GuardedEnrollmentStore(new InMemoryEnrollmentStore());
         engine = new VerificationEngine(new GuardedStore(store), ProviderRegistry.load(List.of(provider), false, null),
-                new VerifierCache(new SecretSealer(Optional.empty()), Optional.empty()), gate, EventDispatcher.load(List.of(), false, null),
-                Clock.systemUTC(), ticker, null, Duration.ofMinutes(10), new DeadlineTimer(ticker, Duration.ofHours(1).toMillis()));
+                new VerifierCache(sealer, Optional.empty()), gate, EventDispatcher.load(List.of(), false, null),
+                Clock.systemUTC(), ticker, null, Duration.ofMinutes(10), new DeadlineTimer(ticker, Duration.ofHours(1).toMillis()),
+                enrollments, sealer, new RecoveryCodeChecks(enrollments, sealer, new RecoveryCodeBook(RecoveryCodePolicy.defaults()),
+                        Clock.systemUTC()));
     }
 
     @Test
