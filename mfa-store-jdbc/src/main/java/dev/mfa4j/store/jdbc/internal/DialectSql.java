@@ -4,25 +4,19 @@ import dev.mfa4j.store.jdbc.Dialect;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
-/** The few statements that differ between dialects; everything else is the same SQL on both. */
+/**
+ * Where the dialects differ. The statements themselves are in {@link AttemptSql} and
+ * {@link ConfigurationSql}, next to this; they take from here (and from {@link Upsert}) the parts
+ * that PostgreSQL and H2 spell differently.
+ */
 public final class DialectSql {
 
     private DialectSql() {
     }
 
     /**
-     * @param dialect the database
-     * @param insert an {@code INSERT ... VALUES (...)} on a table with a primary key
-     * @return the insert, made to do nothing (rather than fail) on PostgreSQL when the key exists
-     */
-    public static String insertIfAbsent(Dialect dialect, String insert) {
-        // On PostgreSQL a failed statement would also print an error in the server's log; H2 has no such clause outside its
-        // PostgreSQL mode, and its failure is caught by runInsertIfAbsent.
-        return dialect == Dialect.POSTGRESQL ? insert + " ON CONFLICT DO NOTHING" : insert;
-    }
-
-    /**
-     * Runs a statement made by {@link #insertIfAbsent}.
+     * Runs an insert on a table with a primary key, for H2, which has no {@code ON CONFLICT}
+     * outside its PostgreSQL mode.
      *
      * @param insert the prepared insert, parameters set
      * @return whether it inserted a row (false: the key existed)
