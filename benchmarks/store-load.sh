@@ -6,7 +6,8 @@
 # StoreBenchmark, which starts the StoreLoad node JVMs and samples the database; stops both.
 # Knobs (environment): STORE_PARTS="main growth lockout duo"  STORE_PRINCIPALS=10000
 #                      STORE_GROWTH=10000,100000,1000000  STORE_POOL=10 (connections per node)
-#                      STORE_LEVELS=1,16,64  STORE_GROWTH_LEVELS=1,16
+#                      STORE_LEVELS=1,16,64  STORE_GROWTH_LEVELS=1,16  STORE_WARMUP=30 (s, per node JVM: two
+#                      JVMs compiling at once on 2 cores need longer than benchmark 3's WARMUP)
 STORE_PARTS=${STORE_PARTS:-"main growth lockout duo"}
 STORE_PG_DIR=$(mktemp -d -t mfa4j-bench-pg.XXXXXX)
 stop_store_postgres() {
@@ -27,7 +28,7 @@ if [[ " $STORE_PARTS " == *" duo "* ]]; then
 fi
 echo "store load (benchmark 5): $STORE_PARTS"
 java -Xmx1g -cp "$JAR" dev.mfa4j.benchmarks.StoreBenchmark --out "$OUT" --pg-dir "$STORE_PG_DIR" --parts "$STORE_PARTS" \
-  --rounds "$ROUNDS" --warmup "$WARMUP" --measure "$MEASURE" --principals "${STORE_PRINCIPALS:-10000}" \
+  --rounds "$ROUNDS" --warmup "${STORE_WARMUP:-30}" --measure "$MEASURE" --principals "${STORE_PRINCIPALS:-10000}" \
   --growth "${STORE_GROWTH:-10000,100000,1000000}" --pool "${STORE_POOL:-10}" --levels "${STORE_LEVELS:-1,16,64}" \
   --growth-levels "${STORE_GROWTH_LEVELS:-1,16}" "${store_args[@]}" 2>&1 | tee "$OUT/store-benchmark.log" | grep -v '^\[main\] INFO' || true
 stop_simulator

@@ -124,6 +124,7 @@ final class PostgresStats {
         private long lwlockWaiting;
         private int lockWaitingMax;
         private final Map<String, Long> lockedOn = new TreeMap<>();
+        private final Map<String, Long> lwlockedOn = new TreeMap<>();
 
         Waits(Connection connection, long intervalMillis, long untilEpochMillis) {
             this.connection = connection;
@@ -150,6 +151,7 @@ final class PostgresStats {
                                 lockedOn.merge(rows.getString(3), 1L, Long::sum);
                             } else if ("LWLock".equals(type)) {
                                 lwlockWaiting++;
+                                lwlockedOn.merge(rows.getString(3), 1L, Long::sum);
                             }
                         }
                     }
@@ -173,6 +175,7 @@ final class PostgresStats {
             out.put("lockWaitingBackendsMax", lockWaitingMax);
             out.put("lwlockWaitingBackendsMean", samples == 0 ? null : lwlockWaiting / (double) samples);
             out.put("lockWaitEvents", lockedOn);
+            out.put("lwlockWaitEvents", lwlockedOn);
             return out;
         }
     }

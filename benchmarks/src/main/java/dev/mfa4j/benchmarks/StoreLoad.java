@@ -361,16 +361,21 @@ public final class StoreLoad {
             activeMax = Math.max(activeMax, inUse);
             waitingSum += bean.getThreadsAwaitingConnection();
             samples++;
-            Thread.sleep(5);
+            Thread.sleep(20);
         }
         measuring = false;
         long t1 = System.nanoTime();
         long cpu1 = JvmStats.processCpuNanos();
         Map<String, Long> ticks1 = JvmStats.cpuTicksByThread();
         long jitMillis = 0;
+        Map<String, Long> byThread = new TreeMap<>();
         for (Map.Entry<String, Long> e : ticks1.entrySet()) {
+            long millis = (e.getValue() - ticks0.getOrDefault(e.getKey(), 0L)) * 10;
+            if (millis > 0) {
+                byThread.put(e.getKey(), millis);
+            }
             if (e.getKey().contains("CompilerThre")) {
-                jitMillis += (e.getValue() - ticks0.getOrDefault(e.getKey(), 0L)) * 10;
+                jitMillis += millis;
             }
         }
         long trips1 = RoundTripCountingSocketFactory.roundTrips();
@@ -394,6 +399,7 @@ public final class StoreLoad {
         out.put("clientCpuNanos", cpu1 - cpu0);
         // The JIT compiler threads' share, from /proc (10 ms ticks): warm-up left-overs, not per-call work.
         out.put("jitCpuNanos", jitMillis * 1_000_000L);
+        out.put("cpuMillisByThread", byThread);
         out.put("roundTrips", trips1 - trips0);
         out.put("bytesSent", sent1 - sent0);
         out.put("bytesReceived", received1 - received0);

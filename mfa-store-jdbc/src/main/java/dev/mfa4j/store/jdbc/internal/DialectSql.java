@@ -41,8 +41,10 @@ public final class DialectSql {
      */
     public static String purgeUsedPasscodes(Dialect dialect, Tables tables) {
         return switch (dialect) {
+            // SKIP LOCKED: rows a claim is taking over, or another node's sweep is deleting, are left to them rather
+            // than waited for, so sweeps on several nodes take different rows and never hold up a verification.
             case POSTGRESQL -> tables.expand("DELETE FROM ${prefix}used_passcode WHERE ctid = ANY (ARRAY(SELECT ctid FROM "
-                    + "${prefix}used_passcode WHERE expires_at_us <= ? LIMIT ?))");
+                    + "${prefix}used_passcode WHERE expires_at_us <= ? LIMIT ? FOR UPDATE SKIP LOCKED))");
             case H2 -> tables.expand("DELETE FROM ${prefix}used_passcode WHERE expires_at_us <= ? FETCH FIRST ? ROWS ONLY");
         };
     }
