@@ -4,16 +4,16 @@
 #   3     PasscodeLoad: mfa4j, duo-client and the java.net.http floor against one simulator JVM
 #         on 127.0.0.1:443, at concurrency 1, 16 and 64, the clients alternating (order rotated) each round
 #   4     PushConcurrency: 10,000 mfa4j pushes, then duo-client at growing counts until it fails
-#   5     StoreBenchmark: mfa4j's JDBC stores on a throwaway PostgreSQL against a bare-JDBC floor, one
+#   6     StoreBenchmark: mfa4j's JDBC stores on a throwaway PostgreSQL against a bare-JDBC floor, one
 #         and two node JVMs, data growing to 1,000,000 principals, lockout under load, Duo end to end
 #         (benchmarks/store-load.sh; its own knobs are described there)
 #   report.md  the tables (medians, ranges, ratios), made by Report from the raw results
 #
 # Usage: benchmarks/run.sh            (from anywhere; about 25 minutes on 2 cores)
 # Knobs (environment): ROUNDS=3  WARMUP=15 (s, per load JVM)  MEASURE=10 (s, per level)  PUSHES=10000  DUO_COUNTS="100 1000 3000 5000 10000"
-#                      SKIP="1 2 3 4 5" entries to skip, e.g. SKIP="3 4 5" for JMH only
+#                      SKIP="1 2 3 4 6" entries to skip, e.g. SKIP="3 4 6" for JMH only
 #                      OUT=benchmarks/target/results (emptied first)
-# Needs: JDK 17+, root (or CAP_NET_BIND_SERVICE) for port 443, which Duo's client requires; for 5,
+# Needs: JDK 17+, root (or CAP_NET_BIND_SERVICE) for port 443, which Duo's client requires; for 6,
 # PostgreSQL or root with apt-get (.ci/postgres.sh installs Debian's package).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -157,8 +157,8 @@ if ! skipped 4; then
   done
 fi
 
-# ---- 5: passcode verification on PostgreSQL -------------------------------------------------
-if ! skipped 5; then
+# ---- 6: passcode verification on PostgreSQL -------------------------------------------------
+if ! skipped 6; then
   . benchmarks/store-load.sh
 fi
 

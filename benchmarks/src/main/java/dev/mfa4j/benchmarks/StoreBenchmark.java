@@ -40,13 +40,14 @@ import org.HdrHistogram.Histogram;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * Benchmark 5: runs {@link StoreLoad} nodes (one or two JVMs) against one PostgreSQL database and
+ * Benchmark 6: runs {@link StoreLoad} nodes (one or two JVMs) against one PostgreSQL database and
  * measures the database around the same windows ({@link PostgresStats}). Writes, under
  * {@code --out}: {@code store-load.jsonl} (one line per round, subject, node count, data size and
  * concurrency), {@code store-lockout.jsonl}, {@code store-plans.txt} and every node's log.
  *
  * <p>Parts ({@code --parts}, default all): {@code main} (mfa4j and the floor, one and two nodes,
- * {@code --rounds} rounds, their order rotated each round, {@code --principals} principals),
+ * or those of {@code --subjects} such as {@code mfa4j:1,floor:1}; {@code --rounds} rounds, their
+ * order rotated each round; {@code --principals} principals),
  * {@code growth} (mfa4j, one node, for each size of {@code --growth}, sizes rotated each round),
  * {@code lockout} (two nodes, {@code --burst} wrong passcodes each for one principal at once),
  * {@code duo} (mfa4j with the simulator, one node, one round; needs {@code --pem}).
@@ -170,8 +171,11 @@ public final class StoreBenchmark {
     }
 
     private void main(int rounds, long principals) throws Exception {
-        List<Subject> subjects = List.of(new Subject("mfa4j", 1), new Subject("floor", 1), new Subject("mfa4j", 2),
-                new Subject("floor", 2));
+        List<Subject> subjects = new ArrayList<>();
+        for (String subject : args.getOrDefault("subjects", "mfa4j:1,floor:1,mfa4j:2,floor:2").split(",")) {
+            String[] nameAndNodes = subject.split(":");
+            subjects.add(new Subject(nameAndNodes[0], Integer.parseInt(nameAndNodes[1])));
+        }
         String levels = args.getOrDefault("levels", "1,16,64");
         for (int round = 1; round <= rounds; round++) {
             for (int i = 0; i < subjects.size(); i++) {

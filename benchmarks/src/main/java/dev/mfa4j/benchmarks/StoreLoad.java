@@ -36,7 +36,7 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * Benchmark 5, one node: passcode verifications against PostgreSQL from this JVM, closed loop, on a
+ * Benchmark 6, one node: passcode verifications against PostgreSQL from this JVM, closed loop, on a
  * HikariCP pool whose connections count their round trips ({@link RoundTripCountingSocketFactory}).
  * Started by {@link StoreBenchmark}, which starts one or two of these and the database sampling
  * around the same windows. Subjects ({@code --subject}):
