@@ -298,7 +298,7 @@ public final class StoreBenchmark {
                     String.valueOf(subject.nodes()), "--prefix", prefix, "--principals", String.valueOf(principals), "--levels", levels,
                     "--warmup", String.valueOf(warmup), "--settle", String.valueOf(settle), "--measure", String.valueOf(measure),
                     "--pool", args.getOrDefault("pool", "10"), "--clock-origin", String.valueOf(origin), "--speed",
-                    subject.name().equals("duo") ? "1" : args.getOrDefault("speed", "1000")));
+                    subject.name().equals("duo") ? "1" : args.getOrDefault("speed", "10000")));
             nodeArgs.addAll(extra);
             nodes.add(Node.start(this, kind + "-" + round + "-" + subject.name() + "-" + subject.nodes() + "n-" + principals + "-node" + n,
                     nodeArgs));

@@ -53,7 +53,7 @@ import org.HdrHistogram.Recorder;
  * assigned to configuration {@code bench}; the k-th call of node n of N is principal
  * {@code ((k*N + n) * 1000003) mod principals}, so calls spread over the whole key range and the
  * nodes never share one within a cycle. The fake's passcode is one for everyone, so the service's
- * clock runs {@code --speed} times as fast as the wall clock from {@code --clock-origin} (shared
+ * clock runs {@code --speed} times as fast as the wall clock (StoreBenchmark: 10,000) from {@code --clock-origin} (shared
  * by both nodes): a principal's used passcode has expired (10 minutes) before its turn returns.
  *
  * <p>Protocol on standard input and output: prints {@code READY} once its pool is full; reads
