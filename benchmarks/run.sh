@@ -8,7 +8,7 @@
 #
 # Usage: benchmarks/run.sh            (from anywhere; about 25 minutes on 2 cores)
 # Knobs (environment): ROUNDS=3  WARMUP=15 (s, per load JVM)  MEASURE=10 (s, per level)  PUSHES=10000  DUO_COUNTS="100 1000 3000 5000 10000"
-#                      SKIP="1 2 3 4" entries to skip, e.g. SKIP="3 4" for JMH only
+#                      SKIP="1 2 3 4 6" entries to skip, e.g. SKIP="3 4" for JMH only
 #                      OUT=benchmarks/target/results (emptied first)
 # Needs: JDK 17+, root (or CAP_NET_BIND_SERVICE) for port 443, which Duo's client requires.
 set -euo pipefail
@@ -91,6 +91,15 @@ if ! skipped 1 || ! skipped 2; then
     echo "JMH round $round of $ROUNDS"
     java -jar "$JAR" -f 1 -wi 8 -w 1s -i 5 -r 1s -prof gc -rf json -rff "$OUT/jmh-round$round.json" "$PATTERN" \
       > "$OUT/jmh-round$round.txt" 2>&1
+  done
+fi
+
+# ---- 6: a recovery-code check (Argon2id with the default policy) ----------------------------
+if ! skipped 6; then
+  for round in $(seq 1 "$ROUNDS"); do
+    echo "JMH (recovery codes) round $round of $ROUNDS"
+    java -jar "$JAR" -f 1 -wi 3 -w 2s -i 5 -r 2s -rf json -rff "$OUT/jmh6-round$round.json" RecoveryCodeCheckBenchmark \
+      > "$OUT/jmh6-round$round.txt" 2>&1
   done
 fi
 
