@@ -36,6 +36,9 @@ class EnrollmentCommandTest {
         assertThat(begin.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(begin.err()).startsWith("mfa enrollment begin: -u: ").contains("does not enroll");
         assertThat(begin.out()).isEmpty();
+        Cli.Run status = cli.run("enrollment", "status", "-u", "bob");
+        assertThat(status.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(status.err()).contains("does not enroll");
     }
 
     @Test
