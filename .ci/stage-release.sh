@@ -69,3 +69,16 @@ fi
 log "gpg --verify: $signatures good signatures"
 
 java build-tools/CheckStagedRelease.java "$staging" mfa-bom/pom.xml
+
+# The check itself must fail on a miss: a copy without one signature and with a stray module.
+probe="$(mktemp -d -t mfa4j-probe.XXXXXX)"
+cp -r "$staging/." "$probe/"
+find "$probe" -name '*-sources.jar.asc' | head -1 | xargs rm -f
+mkdir -p "$probe/dev/mfa4j/mfa-examples-stray/1.0"
+if java build-tools/CheckStagedRelease.java "$probe" mfa-bom/pom.xml > "$probe.log" 2>&1; then
+  rm -rf "$probe" "$probe.log"; log "the check passed a staged release with a missing signature"; exit 1
+fi
+grep -q 'sources.jar.asc' "$probe.log" && grep -q 'mfa-examples-stray' "$probe.log" \
+  || { cat "$probe.log" >&2; rm -rf "$probe" "$probe.log"; log "the check failed for the wrong reason"; exit 1; }
+rm -rf "$probe" "$probe.log"
+log "the check fails on a missing signature and a stray module, as it should"
