@@ -233,6 +233,7 @@ public sealed interface Credential permits Credential.Passcode, Credential.Keywo
     record RecoveryCode(String characters) implements Credential {
 
         /**
+         * @param characters the code's characters
          * @throws NullPointerException if {@code characters} is null
          * @throws InvalidCredentialException if it is not such a code; the message never repeats it
          */

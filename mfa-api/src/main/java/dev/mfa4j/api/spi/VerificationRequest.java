@@ -24,6 +24,9 @@ public record VerificationRequest(PrincipalId principal, String providerUserId, 
         VerificationContext context, Optional<EnrollmentData> enrollment) {
 
     /**
+     * @param enrollment for a provider that enrolls principals itself ({@link MfaProvider#enrollment()}),
+     *         what it keeps for this one, secrets opened; always present for such a provider (mfa-core
+     *         answers {@code ENROLLMENT_REQUIRED} itself for a principal not enrolled); empty for others
      * @param principal the principal logging in, as its assignment names it
      * @param providerUserId the principal's identity at the provider, from the host's assignment
      *         (never from user input)
