@@ -23,7 +23,9 @@ class BomTest {
     private static final Pattern DEPENDENCY = Pattern.compile(
             "<dependency>\\s*<groupId>dev\\.mfa4j</groupId>\\s*<artifactId>([^<]+)</artifactId>\\s*<version>([^<]+)</version>");
     private static final Pattern MODULE = Pattern.compile("<module>([^<]+)</module>");
-    private static final Pattern ARTIFACT_ID = Pattern.compile("</parent>\\s*<artifactId>([^<]+)</artifactId>");
+    /** The module's own artifactId: the first after its parent, comments skipped. */
+    private static final Pattern ARTIFACT_ID = Pattern.compile("</parent>\\s*(?:<!--.*?-->\\s*)*<artifactId>([^<]+)</artifactId>",
+            Pattern.DOTALL);
     private static final Pattern NOT_PUBLISHED = Pattern.compile("<maven\\.deploy\\.skip>\\s*true\\s*</maven\\.deploy\\.skip>");
     private static final Pattern POM_ONLY = Pattern.compile("<packaging>\\s*pom\\s*</packaging>");
 
