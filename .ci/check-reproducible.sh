@@ -20,7 +20,7 @@ mkdir "$work/src"
 # The files git tracks, as they are in the work tree, without any target/ directory.
 git ls-files -z | tar --null -T - -cf - | tar -C "$work/src" -xf -
 
-(cd "$work/src" && ./mvnw -B -q -Dmaven.test.skip=true -Dmfa.dist.skip=true \
+(cd "$work/src" && ./mvnw -B -q -Dmaven.test.skip=true -Dmfa.dist.skip=true -pl "$(bash .ci/published-modules.sh)" -am \
   verify deploy:deploy -DaltDeploymentRepository="repro::file://$work/repo")
 
 # A snapshot's files are named after the time of the deploy; compare them by their SNAPSHOT name.

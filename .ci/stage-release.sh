@@ -50,7 +50,13 @@ if [ -z "$key" ]; then
   log "signing with a throwaway key, $key"
 fi
 
-./mvnw -B -q -Prelease -DskipTests -Dmfa.dist.skip=true -Dgpg.keyname="$key" \
+# Only what is published (the BOM and what it lists; -am adds the parents they need): examples,
+# tests and benchmarks would skip deploy anyway, and building them here only costs time.
+# A clean build, so that nothing an earlier build left in target/ (old javadoc pages) is staged;
+# cleaned first on its own, as the root's clean would delete what the build stages under target/.
+published="$(bash .ci/published-modules.sh)"
+./mvnw -B -q -pl "$published" -am clean
+./mvnw -B -q -Prelease -DskipTests -Dmfa.dist.skip=true -Dgpg.keyname="$key" -pl "$published" -am \
   verify deploy:deploy -DaltDeploymentRepository="staging::file://$staging" "$@"
 
 # Every signature must be good, and made by the key used above.
