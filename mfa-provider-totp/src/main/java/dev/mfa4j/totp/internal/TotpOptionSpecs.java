@@ -17,17 +17,17 @@ public final class TotpOptionSpecs {
                     .check(TotpOptionSpecs::issuerProblem)
                     .build(),
             OptionSpec.builder(TotpOptions.ALGORITHM).defaultValue("SHA1")
-                    .description("The HMAC hash function: SHA1 (default; the one every authenticator app supports), SHA256 or "
-                            + "SHA512. Used for principals who enroll from now on.")
+                    .description("The HMAC hash function: SHA1, SHA256 or SHA512 (default SHA1, the one every authenticator app "
+                            + "supports). Used for principals who enroll from now on.")
                     .check(OptionCheck.oneOf("SHA1", "SHA256", "SHA512"))
                     .build(),
             OptionSpec.builder(TotpOptions.DIGITS).defaultValue("6")
-                    .description("How many digits a code has: 6 (default) or 8. Used for principals who enroll from now on.")
+                    .description("How many digits a code has: 6 or 8 (default 6). Used for principals who enroll from now on.")
                     .check(OptionCheck.oneOf("6", "8"))
                     .build(),
             OptionSpec.builder(TotpOptions.PERIOD).defaultValue("30")
                     .description("How many seconds each code lasts: " + TotpOptions.MIN_PERIOD + " to " + TotpOptions.MAX_PERIOD
-                            + " (default 30, what every authenticator app supports). Used for principals who enroll from now on.")
+                            + " (default 30, the one every authenticator app supports). Used for principals who enroll from now on.")
                     .check(OptionCheck.integerBetween(TotpOptions.MIN_PERIOD, TotpOptions.MAX_PERIOD))
                     .build(),
             OptionSpec.builder(TotpOptions.WINDOW).defaultValue("1")
