@@ -26,7 +26,7 @@ final class Hotp {
      * @throws GeneralSecurityException if the runtime lacks the HMAC or refuses the key
      */
     static Mac keyed(HmacAlgorithm algorithm, byte[] key) throws GeneralSecurityException {
-        Mac mac = Mac.getInstance(algorithm.macName());
+        Mac mac = algorithm.newMac();
         mac.init(new SecretKeySpec(key, algorithm.macName()));
         return mac;
     }

@@ -54,18 +54,45 @@ record TotpEnrollment(Secret secret, TotpParameters parameters, OptionalLong con
      *     key and never quotes a value
      */
     static TotpEnrollment from(EnrollmentData data) {
-        String secret = required(data, SECRET);
+        return new TotpEnrollment(Secret.of(required(data, SECRET)), parametersOf(data), confirmedStepOf(data));
+    }
+
+    /**
+     * @param data stored data
+     * @return the algorithm, digits and period it holds
+     * @throws IllegalArgumentException if one is missing or malformed; the message quotes nothing
+     */
+    static TotpParameters parametersOf(EnrollmentData data) {
         HmacAlgorithm algorithm = HmacAlgorithm.parse(required(data, ALGORITHM))
                 .orElseThrow(() -> new IllegalArgumentException("the enrollment's " + ALGORITHM + " is not SHA1, SHA256 or SHA512"));
-        TotpParameters parameters = new TotpParameters(algorithm, integer(data, DIGITS), integer(data, PERIOD));
+        return new TotpParameters(algorithm, integer(data, DIGITS), integer(data, PERIOD));
+    }
+
+    /**
+     * @param data stored data
+     * @return the step of the code that confirmed it, or empty if it holds none
+     * @throws IllegalArgumentException if it is not a whole number
+     */
+    static OptionalLong confirmedStepOf(EnrollmentData data) {
         String confirmed = data.value(CONFIRMED_STEP);
-        OptionalLong confirmedStep;
         try {
-            confirmedStep = confirmed == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(confirmed));
+            return confirmed == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(confirmed));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("the enrollment's " + CONFIRMED_STEP + " is not a whole number");
         }
-        return new TotpEnrollment(Secret.of(secret), parameters, confirmedStep);
+    }
+
+    /**
+     * The verification path's way to the key: straight from the data mfa-core handed over, with no
+     * copy of the text that would then need overwriting.
+     *
+     * @param data stored data
+     * @return the secret's bytes, a new array the caller must overwrite after use
+     * @throws IllegalArgumentException if there is no secret, or it is not Base32 of at least 128
+     *     bits (RFC 4226 section 4); the message quotes nothing
+     */
+    static byte[] keyOf(EnrollmentData data) {
+        return checkedKey(Base32.decode(required(data, SECRET)));
     }
 
     private static String required(EnrollmentData data, String key) {
@@ -115,12 +142,14 @@ record TotpEnrollment(Secret secret, TotpParameters parameters, OptionalLong con
      */
     byte[] key() {
         char[] chars = secret.chars();
-        byte[] key;
         try {
-            key = Base32.decode(CharBuffer.wrap(chars));
+            return checkedKey(Base32.decode(CharBuffer.wrap(chars)));
         } finally {
             Arrays.fill(chars, '\0');
         }
+    }
+
+    private static byte[] checkedKey(byte[] key) {
         if (key.length < MIN_SECRET_BYTES) {
             Arrays.fill(key, (byte) 0);
             throw new IllegalArgumentException("the enrollment's secret is shorter than 128 bits");

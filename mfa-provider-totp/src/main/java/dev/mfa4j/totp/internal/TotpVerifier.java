@@ -7,6 +7,7 @@ import dev.mfa4j.api.spi.HealthStatus;
 import dev.mfa4j.api.spi.MfaVerifier;
 import dev.mfa4j.api.spi.VerificationOutcome;
 import dev.mfa4j.api.spi.VerificationRequest;
+import dev.mfa4j.totp.TotpOptions;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -16,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import javax.crypto.Mac;
 
 /**
@@ -48,6 +50,10 @@ import javax.crypto.Mac;
  * overwrites the bytes when done.
  */
 public final class TotpVerifier implements MfaVerifier {
+
+    /** The approval messages by step offset, -MAX_WINDOW to MAX_WINDOW: made once, not per approval. */
+    private static final String[] APPROVED = IntStream.rangeClosed(-TotpOptions.MAX_WINDOW, TotpOptions.MAX_WINDOW)
+            .mapToObj(offset -> "passcode accepted (time step offset " + offset + ")").toArray(String[]::new);
 
     private final String configurationName;
     private final TotpSettings settings;
@@ -99,25 +105,25 @@ public final class TotpVerifier implements MfaVerifier {
             return VerificationOutcome.rejected(Reason.ENROLLMENT_REQUIRED,
                     "this principal has not enrolled an authenticator app for configuration " + configurationName);
         }
-        TotpEnrollment enrollment;
+        TotpParameters parameters;
+        OptionalLong confirmedStep;
         byte[] key;
         try {
-            enrollment = TotpEnrollment.from(data.get());
-            key = enrollment.key();
+            parameters = TotpEnrollment.parametersOf(data.get());
+            confirmedStep = TotpEnrollment.confirmedStepOf(data.get());
+            key = TotpEnrollment.keyOf(data.get());
         } catch (IllegalArgumentException e) {
             return VerificationOutcome.error("this principal's TOTP enrollment cannot be read (" + e.getMessage()
                     + "); enroll again", null);
         }
         try {
-            return check(enrollment, key, passcode);
+            return check(key, parameters, confirmedStep, passcode);
         } finally {
             Arrays.fill(key, (byte) 0);
-            enrollment.secret().destroy();
         }
     }
 
-    private VerificationOutcome check(TotpEnrollment enrollment, byte[] key, Credential.Passcode passcode) {
-        TotpParameters parameters = enrollment.parameters();
+    private VerificationOutcome check(byte[] key, TotpParameters parameters, OptionalLong confirmedStep, Credential.Passcode passcode) {
         if (passcode.digits().length() != parameters.digits()) {
             return VerificationOutcome.rejected(Reason.INVALID_PASSCODE, "incorrect passcode: the codes of this enrollment have "
                     + parameters.digits() + " digits");
@@ -134,11 +140,11 @@ public final class TotpVerifier implements MfaVerifier {
             return VerificationOutcome.rejected(Reason.INVALID_PASSCODE, "incorrect passcode");
         }
         long step = matched.getAsLong();
-        if (enrollment.confirmedStep().isPresent() && step <= enrollment.confirmedStep().getAsLong()) {
+        if (confirmedStep.isPresent() && step <= confirmedStep.getAsLong()) {
             return VerificationOutcome.rejected(Reason.INVALID_PASSCODE,
                     "passcode refused: it is the code that confirmed the enrollment, or an older one");
         }
-        return VerificationOutcome.approved("passcode accepted (time step offset " + (step - now) + ")");
+        return VerificationOutcome.approved(APPROVED[(int) (step - now) + TotpOptions.MAX_WINDOW]);
     }
 
     /**
