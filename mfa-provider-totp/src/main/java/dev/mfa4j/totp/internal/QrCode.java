@@ -7,12 +7,15 @@ import com.google.zxing.qrcode.encoder.Encoder;
 
 /**
  * A QR code's modules, laid out by ZXing's encoder (error correction level M, 15 % of the code
- * recoverable; the smallest version that holds the text), without the quiet zone. {@link PngImage}
- * and {@link TerminalQr} draw it.
+ * recoverable, or L, 7 %, for a text too long for M; the smallest version that holds the text),
+ * without the quiet zone. {@link PngImage} and {@link TerminalQr} draw it.
  *
  * <p>Immutable.
  */
 final class QrCode {
+
+    /** The most bytes a QR code holds: version 40 at level L, in byte mode. */
+    static final int MAX_BYTES = 2953;
 
     private final boolean[][] dark;
 
@@ -23,15 +26,19 @@ final class QrCode {
     /**
      * @param text ASCII text, such as an {@code otpauth://} URI
      * @return its QR code
-     * @throws IllegalArgumentException if the text does not fit in a QR code (about 2,300
-     *     characters at level M); the message quotes nothing
+     * @throws IllegalArgumentException if the text does not fit in a QR code ({@value #MAX_BYTES}
+     *     bytes at level L, the most any version holds); the message quotes nothing
      */
     static QrCode of(String text) {
         ByteMatrix matrix;
         try {
             matrix = Encoder.encode(text, ErrorCorrectionLevel.M).getMatrix();
-        } catch (WriterException e) {
-            throw new IllegalArgumentException("the text does not fit in a QR code");
+        } catch (WriterException tooLongForM) {
+            try {
+                matrix = Encoder.encode(text, ErrorCorrectionLevel.L).getMatrix();
+            } catch (WriterException tooLong) {
+                throw new IllegalArgumentException("a QR code holds at most " + MAX_BYTES + " bytes; this text has " + text.length());
+            }
         }
         boolean[][] dark = new boolean[matrix.getHeight()][matrix.getWidth()];
         for (int y = 0; y < dark.length; y++) {

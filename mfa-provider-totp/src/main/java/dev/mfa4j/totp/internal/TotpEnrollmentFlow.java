@@ -1,6 +1,7 @@
 package dev.mfa4j.totp.internal;
 
 import dev.mfa4j.api.EnrollmentPrompt;
+import dev.mfa4j.api.InvalidInputException;
 import dev.mfa4j.api.Secret;
 import dev.mfa4j.api.spi.EnrollmentData;
 import dev.mfa4j.api.spi.EnrollmentFlow;
@@ -47,6 +48,8 @@ public final class TotpEnrollmentFlow implements EnrollmentFlow {
     /**
      * @throws dev.mfa4j.api.InvalidConfigurationException naming each option refused, if the
      *     configuration did not pass mfa-core's validation
+     * @throws InvalidInputException if the issuer and the account name (the provider user id)
+     *     make a URI too long for a QR code: only with hundreds of non-ASCII characters
      */
     @Override
     public EnrollmentStart begin(EnrollmentRequest request) {
@@ -58,7 +61,7 @@ public final class TotpEnrollmentFlow implements EnrollmentFlow {
             random.nextBytes(key);
             secret = Base32.encode(key);
             URI uri = KeyUri.of(settings.issuer(), request.providerUserId(), secret, parameters);
-            QrCode code = QrCode.of(uri.toASCIIString());
+            QrCode code = qrCodeOf(uri);
             EnrollmentPrompt.QrCode prompt = new EnrollmentPrompt.QrCode(uri, KeyUri.manualEntry(secret), PngImage.of(code),
                     TerminalQr.of(code));
             Secret kept = Secret.of(new String(secret));
@@ -72,6 +75,16 @@ public final class TotpEnrollmentFlow implements EnrollmentFlow {
             if (secret != null) {
                 Arrays.fill(secret, '\0');
             }
+        }
+    }
+
+    /** An issuer and an account of hundreds of non-ASCII characters, percent-encoded, can outgrow a QR code. */
+    private static QrCode qrCodeOf(URI uri) {
+        try {
+            return QrCode.of(uri.toASCIIString());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("providerUserId", "with this configuration's issuer, the account name makes an "
+                    + "otpauth:// URI too long for a QR code (" + e.getMessage() + "); use a shorter provider user id");
         }
     }
 

@@ -169,6 +169,24 @@ class TotpEnrollmentFlowTest {
     }
 
     @Test
+    void theLongestAccountNamesStillMakeAQrCodeOrAClearError() {
+        String longAscii = "a".repeat(256);                       // the longest provider user id
+        String longNonAscii = "\u00e4".repeat(256);              // 2 bytes each in UTF-8, 6 characters percent-encoded
+        String longestNonAscii = "\u4e2d".repeat(256);           // 3 bytes each, 9 characters percent-encoded
+        MfaConfiguration longIssuer = configuration("Issuer", "\u00e4".repeat(64), "Algorithm", "SHA512");
+
+        EnrollmentStart ascii = flow.begin(new dev.mfa4j.api.spi.EnrollmentRequest(Fixtures.BOB, longAscii, longIssuer));
+        EnrollmentStart nonAscii = flow.begin(new dev.mfa4j.api.spi.EnrollmentRequest(Fixtures.BOB, longNonAscii, longIssuer));
+
+        assertThat(((EnrollmentPrompt.QrCode) ascii.prompt()).png()).isNotEmpty();
+        assertThat(((EnrollmentPrompt.QrCode) nonAscii.prompt()).png()).isNotEmpty();
+        assertThatThrownBy(() -> flow.begin(new dev.mfa4j.api.spi.EnrollmentRequest(Fixtures.BOB, longestNonAscii, longIssuer)))
+                .isInstanceOfSatisfying(dev.mfa4j.api.InvalidInputException.class,
+                        e -> assertThat(e.field()).isEqualTo("providerUserId"))
+                .hasMessageContaining("too long for a QR code");
+    }
+
+    @Test
     void aBadConfigurationIsRefusedNamingTheOption() {
         MfaConfiguration noIssuer = MfaConfiguration.of("Authenticator", "totp", java.util.Map.of("Digits", "7"));
 
