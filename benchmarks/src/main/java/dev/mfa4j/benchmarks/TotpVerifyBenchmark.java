@@ -56,6 +56,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * stored enrollment is copied to the others through the {@code EnrollmentStore} SPI (possible
  * because nothing is sealed here). Each verification still reads its principal's enrollment,
  * decodes the secret and computes the window's three codes: the per-principal cost is all there.
+ *
+ * <p>On a shared, noisy machine, JMH's forks run one after the other and meet different noise.
+ * {@link #main} runs the same three paths in one JVM instead, block by block in turns (a block is
+ * one round of 1,024 verifications, timed as a whole), and reports the median time per
+ * verification of each path and the median of the per-block differences, which a load change
+ * between blocks moves much less: {@code java -cp benchmarks/target/benchmarks.jar
+ * dev.mfa4j.benchmarks.TotpVerifyBenchmark [warm-up seconds] [blocks]}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -221,6 +228,75 @@ public class TotpVerifyBenchmark {
             throw new IllegalStateException("not approved: " + outcome.reason());
         }
         return outcome;
+    }
+
+    /**
+     * The paired run: warm-up, then {@code blocks} turns of one block per path, the order rotated
+     * each turn; prints one line per path and one for the difference.
+     *
+     * @param args warm-up seconds (default 30) and blocks (default 2,000)
+     */
+    public static void main(String[] args) {
+        int warmupSeconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+        int blocks = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
+        FakePath fake = new FakePath();
+        fake.setUp();
+        TotpPath totp = new TotpPath();
+        totp.setUp();
+        TotpPath alone = new TotpPath();
+        alone.setUp();
+        TotpVerifyBenchmark benchmark = new TotpVerifyBenchmark();
+        java.util.List<java.util.function.Supplier<Object>> paths = java.util.List.of(
+                () -> benchmark.fakeThroughMfaService(fake), () -> benchmark.totpThroughMfaService(totp),
+                () -> benchmark.totpVerifierAlone(alone));
+        long warmupEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmupSeconds);
+        while (System.nanoTime() < warmupEnd) {
+            for (java.util.function.Supplier<Object> path : paths) {
+                block(path);
+            }
+        }
+        double[][] perOp = new double[paths.size()][blocks];
+        for (int b = 0; b < blocks; b++) {
+            for (int k = 0; k < paths.size(); k++) {
+                int p = (k + b) % paths.size();
+                perOp[p][b] = block(paths.get(p));
+            }
+        }
+        double[] difference = new double[blocks];
+        for (int b = 0; b < blocks; b++) {
+            difference[b] = perOp[1][b] - perOp[0][b];
+        }
+        String[] names = {"fake through MfaService", "totp through MfaService", "totp verifier alone"};
+        for (int p = 0; p < paths.size(); p++) {
+            System.out.println(summary(names[p], perOp[p]));
+        }
+        System.out.println(summary("totp - fake, per block", difference));
+        fake.tearDown();
+        totp.tearDown();
+        totp.closeVerifier();
+        alone.tearDown();
+        alone.closeVerifier();
+    }
+
+    /** @return nanoseconds per verification over one block of {@link #PRINCIPALS} calls */
+    private static double block(java.util.function.Supplier<Object> path) {
+        long started = System.nanoTime();
+        Object last = null;
+        for (int i = 0; i < PRINCIPALS; i++) {
+            last = path.get();
+        }
+        long elapsed = System.nanoTime() - started;
+        if (last == null) {
+            throw new IllegalStateException("no result");
+        }
+        return (double) elapsed / PRINCIPALS;
+    }
+
+    private static String summary(String name, double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return String.format(java.util.Locale.ROOT, "%-26s median %7.0f ns/op   p25 %7.0f   p75 %7.0f   (%d blocks of %d)", name,
+                sorted[sorted.length / 2], sorted[sorted.length / 4], sorted[sorted.length * 3 / 4], sorted.length, PRINCIPALS);
     }
 
     /** A clock that moves only when the benchmark moves it. */

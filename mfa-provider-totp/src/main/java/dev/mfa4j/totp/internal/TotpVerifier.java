@@ -26,8 +26,8 @@ import javax.crypto.Mac;
  *
  * <p>A code is accepted if it is the code of a time step within {@code Window} steps of now,
  * computed with the algorithm, digits and period the principal's app was given at enrollment, and
- * that step is later than the one whose code confirmed the enrollment. The comparison takes the
- * same time whatever matched ({@link CodeWindow}).
+ * that step is later than the one whose code confirmed the enrollment. Each comparison takes the
+ * same time however much of the code was right ({@link CodeWindow}).
  *
  * <p>It keeps no record of accepted codes: a node's memory does not protect a cluster. mfa-core
  * claims every accepted passcode in the host's shared {@code AttemptStore} for its reuse window
