@@ -43,7 +43,7 @@ class BomTest {
 
         assertThat(bom).contains("<version>" + version + "</version>");
         assertThat(listed).containsExactlyInAnyOrderElementsOf(publishedModules(bomPom.getParent().getParent()))
-                .contains("mfa-api", "mfa-core", "mfa-provider-duo", "mfa-testkit", "mfa-store-jdbc", "mfa-micrometer",
+                .contains("mfa-api", "mfa-core", "mfa-provider-duo", "mfa-provider-totp", "mfa-testkit", "mfa-store-jdbc", "mfa-micrometer",
                         "mfa-spring-boot-starter", "mfa-spring-security");
     }
 

@@ -61,7 +61,7 @@ class ModuleDescriptorsTest {
 
     @Test
     void everyPublishedModuleIsHere() {
-        assertThat(OURS.keySet()).contains("dev.mfa4j.api", "dev.mfa4j.core", "dev.mfa4j.duo", "dev.mfa4j.testkit",
+        assertThat(OURS.keySet()).contains("dev.mfa4j.api", "dev.mfa4j.core", "dev.mfa4j.duo", "dev.mfa4j.totp", "dev.mfa4j.testkit",
                 "dev.mfa4j.store.jdbc", "dev.mfa4j.examples.totp");
     }
 
@@ -91,6 +91,8 @@ class ModuleDescriptorsTest {
         OURS.values().forEach(ServiceRegistrations::assertBothWaysAgree);
         assertThat(ServiceRegistrations.fromModuleDescriptor(OURS.get("dev.mfa4j.testkit")))
                 .containsEntry("dev.mfa4j.api.spi.MfaProvider", Set.of("dev.mfa4j.testkit.FakeMfaProvider"));
+        assertThat(ServiceRegistrations.fromModuleDescriptor(OURS.get("dev.mfa4j.totp")))
+                .containsEntry("dev.mfa4j.api.spi.MfaProvider", Set.of("dev.mfa4j.totp.TotpProvider"));
         assertThat(ServiceRegistrations.fromModuleDescriptor(OURS.get("dev.mfa4j.examples.totp")))
                 .containsEntry("dev.mfa4j.api.spi.MfaProvider", Set.of("dev.mfa4j.examples.totp.TotpProvider"));
     }
@@ -102,6 +104,15 @@ class ModuleDescriptorsTest {
         assertThat(totp.requires()).extracting(ModuleDescriptor.Requires::name)
                 .containsExactlyInAnyOrder("java.base", "dev.mfa4j.api");
         assertThat(totp.exports()).extracting(ModuleDescriptor.Exports::source).containsExactly("dev.mfa4j.examples.totp");
+    }
+
+    @Test
+    void theTotpProviderNeedsMfaApiAndZxingOnlyAndNoJavaDesktop() {
+        ModuleDescriptor totp = descriptor(OURS.get("dev.mfa4j.totp"));
+
+        assertThat(totp.requires()).extracting(ModuleDescriptor.Requires::name)
+                .containsExactlyInAnyOrder("java.base", "dev.mfa4j.api", "com.google.zxing");
+        assertThat(totp.exports()).extracting(ModuleDescriptor.Exports::source).containsExactly("dev.mfa4j.totp");
     }
 
     @Test
