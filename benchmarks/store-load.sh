@@ -1,4 +1,4 @@
-# Benchmark 6 of docs/benchmarks.md: passcode verification on PostgreSQL. Sourced by run.sh, which
+# Benchmark 8 of docs/benchmarks.md: passcode verification on PostgreSQL. Sourced by run.sh, which
 # defines OUT, JAR, ROUNDS, WARMUP, MEASURE, SIM_ARGS, start_simulator and stop_simulator.
 #
 # Starts a throwaway PostgreSQL as .ci/run does (.ci/postgres.sh, Debian's package installed when
@@ -26,7 +26,7 @@ if [[ " $STORE_PARTS " == *" duo "* ]]; then
   start_simulator "$OUT/simulator-store.json" "$OUT/simulator-store.log"
   store_args=("${SIM_ARGS[@]}")
 fi
-echo "store load (benchmark 6): $STORE_PARTS"
+echo "store load (benchmark 8): $STORE_PARTS"
 java -Xmx1g -cp "$JAR" dev.mfa4j.benchmarks.StoreBenchmark --out "$OUT" --pg-dir "$STORE_PG_DIR" --parts "$STORE_PARTS" \
   --rounds "$ROUNDS" --warmup "${STORE_WARMUP:-30}" --measure "$MEASURE" --principals "${STORE_PRINCIPALS:-10000}" \
   --growth "${STORE_GROWTH:-10000,100000,1000000}" --pool "${STORE_POOL:-10}" --levels "${STORE_LEVELS:-1,16,64}" \

@@ -40,7 +40,7 @@ import org.HdrHistogram.Histogram;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * Benchmark 6: runs {@link StoreLoad} nodes (one or two JVMs) against one PostgreSQL database and
+ * Benchmark 8: runs {@link StoreLoad} nodes (one or two JVMs) against one PostgreSQL database and
  * measures the database around the same windows ({@link PostgresStats}). Writes, under
  * {@code --out}: {@code store-load.jsonl} (one line per round, subject, node count, data size and
  * concurrency), {@code store-lockout.jsonl}, {@code store-plans.txt} and every node's log.
@@ -121,7 +121,7 @@ public final class StoreBenchmark {
     }
 
     static String prefix(long principals) {
-        return "b5n" + principals + "_";
+        return "b8n" + principals + "_";
     }
 
     // ---- data ----------------------------------------------------------------------------------
@@ -196,7 +196,7 @@ public final class StoreBenchmark {
     }
 
     private void duo() throws Exception {
-        String prefix = "b5duo_";
+        String prefix = "b8duo_";
         int users = Integer.parseInt(args.getOrDefault("users", "1000"));
         JdbcMfaConfigurationStore store = JdbcMfaConfigurationStore.builder(dataSource).tablePrefix(prefix).build();
         JdbcAttemptStore attempts = JdbcAttemptStore.builder(dataSource).tablePrefix(prefix).build();

@@ -15,7 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
 
 /**
- * Benchmark 6's floor: the least a passcode verification needs of the database, in bare JDBC on
+ * Benchmark 8's floor: the least a passcode verification needs of the database, in bare JDBC on
  * the same pool and tables as mfa4j's stores: one conditional statement that counts the attempt
  * and claims the passcode's keyed fingerprint (both or neither refused), then one that settles
  * it. The connection goes back to the pool between the two, as it must while a provider answers.
@@ -50,7 +50,7 @@ final class StoreFloor {
                 + "WHERE attempt_key = ?").replace("${p}", prefix);
         this.release = "DELETE FROM ${p}used_passcode WHERE scope = ? AND fingerprint = ?".replace("${p}", prefix);
         this.mac = Mac.getInstance("HmacSHA256");
-        this.mac.init(new SecretKeySpec("benchmark 6 floor fingerprint key".getBytes(StandardCharsets.US_ASCII), "HmacSHA256"));
+        this.mac.init(new SecretKeySpec("benchmark 8 floor fingerprint key".getBytes(StandardCharsets.US_ASCII), "HmacSHA256"));
         this.expected = passcode.getBytes(StandardCharsets.US_ASCII);
     }
 

@@ -36,7 +36,7 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * Benchmark 6, one node: passcode verifications against PostgreSQL from this JVM, closed loop, on a
+ * Benchmark 8, one node: passcode verifications against PostgreSQL from this JVM, closed loop, on a
  * HikariCP pool whose connections count their round trips ({@link RoundTripCountingSocketFactory}).
  * Started by {@link StoreBenchmark}, which starts one or two of these and the database sampling
  * around the same windows. Subjects ({@code --subject}):
@@ -185,7 +185,7 @@ public final class StoreLoad {
 
     List<Map<String, Object>> run() throws Exception {
         String subject = args.get("subject");
-        String prefix = args.getOrDefault("prefix", "b5_");
+        String prefix = args.getOrDefault("prefix", "b8_");
         HikariDataSource pool = pool(args, "node" + node);
         Clock clock = clock(args);
         AttemptPolicy policy = AttemptPolicy.defaults();
@@ -413,7 +413,7 @@ public final class StoreLoad {
 
     /** Exact lockout under load: {@code --burst} wrong passcodes for one principal at once, with the real clock. */
     Map<String, Object> lockout() throws Exception {
-        String prefix = args.getOrDefault("prefix", "b5_");
+        String prefix = args.getOrDefault("prefix", "b8_");
         int burst = Integer.parseInt(args.getOrDefault("burst", "64"));
         HikariDataSource pool = pool(args, "node" + node);
         FakeMfaProvider fake = new FakeMfaProvider();

@@ -17,7 +17,7 @@ import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Benchmark 6's tables for docs/benchmarks.md, from {@code store-load.jsonl} and
+ * Benchmark 8's tables for docs/benchmarks.md, from {@code store-load.jsonl} and
  * {@code store-lockout.jsonl}: medians over rounds with their range, and ratios computed within
  * each round before their median is taken.
  */
@@ -131,7 +131,7 @@ public final class StoreReport {
         }
         long principals = main.get(0).path("principals").asLong();
         int rounds = main.stream().mapToInt(n -> n.path("round").asInt()).max().orElse(0);
-        line("### 6. Passcode verification on PostgreSQL (%d rounds, %,d principals; medians, ranges in brackets)", rounds, principals);
+        line("### 8. Passcode verification on PostgreSQL (%d rounds, %,d principals; medians, ranges in brackets)", rounds, principals);
         line("");
         line("| concurrency per node | subject | nodes | verifications/s | p50 ms | p99 ms | round trips / verification | statements / verification "
                 + "| client CPU µs / verification (without JIT) | database CPU µs / verification | connections in use (pool) "
@@ -218,7 +218,7 @@ public final class StoreReport {
     }
 
     private static String shorten(String query) {
-        String oneLine = query.replaceAll("\\s+", " ").replaceAll("b5n\\d+_", "mfa_");
+        String oneLine = query.replaceAll("\\s+", " ").replaceAll("b8n\\d+_", "mfa_");
         return oneLine.length() > 110 ? oneLine.substring(0, 107) + "..." : oneLine;
     }
 

@@ -14,7 +14,11 @@ import dev.mfa4j.api.ManagementOperation;
  *   <li>{@code mfa/configurations/<name>/secrets}: READ to see secret option values;</li>
  *   <li>{@code mfa/principals/<principal path>}, such as
  *       {@code mfa/principals/principal/internal/user/bob}: UPDATE to assign (whether or not the
- *       principal had an assignment), READ, DELETE to remove.</li>
+ *       principal had an assignment), READ, DELETE to remove;</li>
+ *   <li>{@code mfa/principals/<principal path>/enrollment}: UPDATE to begin and confirm an
+ *       enrollment, READ for its status, DELETE to remove it;</li>
+ *   <li>{@code mfa/principals/<principal path>/recovery-codes}: UPDATE to generate a set, READ
+ *       for how many are left, DELETE to remove them.</li>
  * </ul>
  *
  * <p>The operation asked never depends on what is stored, so a refusal tells the caller nothing

@@ -54,7 +54,11 @@ final class LoginCommand implements Callable<Integer> {
                 throw new BadInputException("-m: " + e.getMessage(), e);
             }
             waiting.end();
-            mfa.out().println(Outcomes.describe(result, principal, mfa.attemptPolicy(), waiting.challengeSent()));
+            String outcome = Outcomes.describe(result, principal, mfa.attemptPolicy(), waiting.challengeSent());
+            if (result.allowed() && result.message().startsWith("a recovery code was used")) {
+                outcome = "Approved with a recovery code (" + result.message().substring("a recovery code was used; ".length()) + ").";
+            }
+            mfa.out().println(outcome);
             return ExitCodes.of(result);
         }
     }

@@ -4,6 +4,7 @@ import dev.mfa4j.api.InvalidInputException;
 import dev.mfa4j.api.spi.ManagementAuthorizer;
 import dev.mfa4j.core.AttemptPolicy;
 import dev.mfa4j.core.FileAttemptStore;
+import dev.mfa4j.core.FileEnrollmentStore;
 import dev.mfa4j.core.FileMfaConfigurationStore;
 import dev.mfa4j.core.MfaService;
 import java.io.PrintWriter;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
         description = "Manages MFA configurations and principals in a file store, and logs in with MFA, the way Secrets Safe's "
                 + "'ssrun mfa' and 'ssrun login' commands do.",
         subcommands = {GetCommand.class, CreateCommand.class, UpdateCommand.class, DeleteCommand.class, AssignPrincipalCommand.class,
-                RemovePrincipalCommand.class, LoginCommand.class, DemoCommand.class},
+                RemovePrincipalCommand.class, LoginCommand.class, EnrollmentCommand.class, RecoveryCodesCommand.class, DemoCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  done, or the login is allowed", "  1  the login is denied", "  2  bad usage or bad input",
                 "  3  the MFA provider (or the store) is unavailable"})
@@ -38,7 +39,8 @@ public final class MfaCommand implements Callable<Integer> {
 
     @Option(names = "--store", scope = ScopeType.INHERIT, paramLabel = "FILE",
             description = "The store file. Default: $" + Environment.STORE_VARIABLE + ", else ~/.mfa4j/store.json. "
-                    + "Attempt counts are kept beside it, in FILE" + FileAttemptStore.SUFFIX + ".")
+                    + "Attempt counts are kept beside it, in FILE" + FileAttemptStore.SUFFIX + ", and enrollments and recovery codes in FILE"
+                    + FileEnrollmentStore.SUFFIX + ".")
     private Path store;
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print the stack trace of an error.")
@@ -109,6 +111,7 @@ public final class MfaCommand implements Callable<Integer> {
         return MfaService.builder(ManagementAuthorizer.allowAll())
                 .store(FileMfaConfigurationStore.open(file, lockWait))
                 .attemptStore(FileAttemptStore.besideStore(file, lockWait))
+                .enrollmentStore(FileEnrollmentStore.besideStore(file, lockWait))
                 .attemptPolicy(attemptPolicy())
                 .build();
     }
