@@ -7,6 +7,7 @@ import dev.mfa4j.core.FileAttemptStore;
 import dev.mfa4j.core.FileEnrollmentStore;
 import dev.mfa4j.core.FileMfaConfigurationStore;
 import dev.mfa4j.core.MfaService;
+import dev.mfa4j.totp.TotpProvider;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -113,6 +114,8 @@ public final class MfaCommand implements Callable<Integer> {
                 .attemptStore(FileAttemptStore.besideStore(file, lockWait))
                 .enrollmentStore(FileEnrollmentStore.besideStore(file, lockWait))
                 .attemptPolicy(attemptPolicy())
+                .clock(environment.clock())
+                .provider(new TotpProvider(environment.clock()))
                 .build();
     }
 

@@ -3,6 +3,7 @@ package dev.mfa4j.examples.cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,12 @@ final class Cli {
             public Optional<String> readSecret(String prompt) {
                 return Optional.of(typed);
             }
-        }));
+        }, environment.clock()));
+    }
+
+    /** @return this command line, but reading the time from {@code clock} */
+    Cli at(Clock clock) {
+        return new Cli(store, environment.withClock(clock));
     }
 
     /** @return the store file every command is given with {@code --store} */
