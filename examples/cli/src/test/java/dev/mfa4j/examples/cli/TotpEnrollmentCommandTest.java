@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -52,10 +53,12 @@ class TotpEnrollmentCommandTest {
         assertThat(at(ENROLLED_AT).run("login", "-u", "bob", "-m", "123456").exitCode()).isEqualTo(ExitCodes.DENIED);
 
         Path png = directory.resolve("qr.png");
-        Cli.Run begin = at(ENROLLED_AT).run("enrollment", "begin", "-u", "bob", "--png", png.toString());
+        Cli.Run begin = at(ENROLLED_AT).run("enroll", "-u", "bob", "--png", png.toString());
 
         assertThat(begin.exitCode()).isZero();
-        assertThat(begin.out()).startsWith("Scan this QR code with your authenticator app").contains("\u2580");
+        assertThat(begin.out()).startsWith("Scan this QR code with your authenticator app").contains("\u2580")
+                .contains("The same as a URI: otpauth://totp/ACME%20Co:bob@acme.example?")
+                .endsWith("Then confirm with the code the app shows: mfa enroll -u bob --confirm CODE\n");
         Matcher key = KEY.matcher(begin.out());
         assertThat(key.find()).isTrue();
         byte[] secret = base32(key.group(1).replace(" ", ""));
@@ -65,11 +68,11 @@ class TotpEnrollmentCommandTest {
         assertThat(at(ENROLLED_AT).run("enrollment", "status", "-u", "bob").out()).contains("begun, not yet confirmed");
 
         String wrong = String.format(Locale.ROOT, "%06d", (Integer.parseInt(code(secret, ENROLLED_AT)) + 1) % 1_000_000);
-        Cli.Run refused = at(ENROLLED_AT).run("enrollment", "confirm", "-u", "bob", wrong);
+        Cli.Run refused = at(ENROLLED_AT).run("enroll", "-u", "bob", "--confirm", wrong);
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.DENIED);
         assertThat(refused.err()).startsWith("Not confirmed: ").contains("still pending");
 
-        Cli.Run confirmed = at(ENROLLED_AT).atTerminal(code(secret, ENROLLED_AT)).run("enrollment", "confirm", "-u", "bob");
+        Cli.Run confirmed = at(ENROLLED_AT).run("enroll", "-u", "bob", "--confirm", code(secret, ENROLLED_AT));
         assertThat(confirmed.exitCode()).isZero();
         assertThat(confirmed.out()).isEqualTo("Enrolled principal/internal/user/bob with MFA configuration 'Authenticator'.\n");
         assertThat(at(ENROLLED_AT).run("enrollment", "status", "-u", "bob").out()).contains("enrolled (since ");
@@ -94,10 +97,10 @@ class TotpEnrollmentCommandTest {
 
     @Test
     void removingTheEnrollmentRefusesTheAppsCodes() throws Exception {
-        Matcher key = KEY.matcher(at(ENROLLED_AT).run("enrollment", "begin", "-u", "bob").out());
+        Matcher key = KEY.matcher(at(ENROLLED_AT).run("enroll", "-u", "bob").out());
         assertThat(key.find()).isTrue();
         byte[] secret = base32(key.group(1).replace(" ", ""));
-        assertThat(at(ENROLLED_AT).run("enrollment", "confirm", "-u", "bob", code(secret, ENROLLED_AT)).exitCode()).isZero();
+        assertThat(at(ENROLLED_AT).run("enroll", "-u", "bob", "--confirm", code(secret, ENROLLED_AT)).exitCode()).isZero();
 
         Cli.Run removed = at(ENROLLED_AT).run("enrollment", "remove", "-u", "bob");
 
@@ -107,10 +110,39 @@ class TotpEnrollmentCommandTest {
         assertThat(at(later).run("enrollment", "status", "-u", "bob").out()).contains("not enrolled");
     }
 
+    @Test
+    void atATerminalTheCodeIsAskedForRightAfterTheQrCode() throws Exception {
+        // The user reads the key from the screen into the app and types the code it shows.
+        Cli.Run run = at(ENROLLED_AT).atTerminal(shown -> {
+            Matcher key = KEY.matcher(shown);
+            return key.find() ? code(base32(key.group(1).replace(" ", "")), ENROLLED_AT) : "";
+        }).run("enroll", "-u", "bob");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Or type this key into the app: ")
+                .endsWith("Enrolled principal/internal/user/bob with MFA configuration 'Authenticator'.\n")
+                .doesNotContain("--confirm");
+        assertThat(at(ENROLLED_AT).run("enrollment", "status", "-u", "bob").out()).contains("enrolled (since ");
+    }
+
+    @Test
+    void atATerminalAWrongCodeLeavesTheEnrollmentPendingWithExitCodeOne() {
+        Cli.Run run = at(ENROLLED_AT).atTerminal("000000").run("enroll", "-u", "bob");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.DENIED);
+        assertThat(run.err()).startsWith("Not confirmed: ").endsWith("try again: mfa enroll -u bob --confirm CODE\n");
+        assertThat(at(ENROLLED_AT).run("enrollment", "status", "-u", "bob").out()).contains("begun, not yet confirmed");
+    }
+
     /** RFC 6238 with its defaults (HMAC-SHA1, 30 s steps from the epoch, 6 digits), RFC 4226's truncation. */
-    private static String code(byte[] secret, Instant at) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA1");
-        mac.init(new SecretKeySpec(secret, "HmacSHA1"));
+    private static String code(byte[] secret, Instant at) {
+        Mac mac;
+        try {
+            mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(secret, "HmacSHA1"));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
         byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(at.getEpochSecond() / 30).array());
         int offset = hash[hash.length - 1] & 0x0f;
         int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16) | ((hash[offset + 2] & 0xff) << 8)
