@@ -2,27 +2,25 @@ package dev.mfa4j.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.ByteBuffer;
+import dev.mfa4j.testkit.totp.AuthenticatorApp;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A user enrolled in an authenticator app with {@code mfa enrollment} and logging in with its codes,
- * as a person would: the key printed by {@code begin} goes into an "app" (RFC 6238 computed here,
- * independently of the provider), and every command runs at a time the test chooses.
+ * A user enrolled in an authenticator app with {@code mfa enroll} and logging in with its codes,
+ * as a person would: the key printed goes into the testkit's {@link AuthenticatorApp} (RFC 6238
+ * written apart from the provider), and every command runs at a time the test chooses.
  */
 class TotpEnrollmentCommandTest {
 
@@ -61,30 +59,29 @@ class TotpEnrollmentCommandTest {
                 .endsWith("Then confirm with the code the app shows: mfa enroll -u bob --confirm CODE\n");
         Matcher key = KEY.matcher(begin.out());
         assertThat(key.find()).isTrue();
-        byte[] secret = base32(key.group(1).replace(" ", ""));
-        assertThat(secret).hasSize(20);
-        assertThat(Files.readAllBytes(png)).startsWith(0x89, 'P', 'N', 'G');
+        AuthenticatorApp app = AuthenticatorApp.typed(key.group(1));
+                assertThat(Files.readAllBytes(png)).startsWith(0x89, 'P', 'N', 'G');
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(png))).isEqualTo("rw-------");
         assertThat(at(ENROLLED_AT).run("enrollment", "status", "-u", "bob").out()).contains("begun, not yet confirmed");
 
-        String wrong = String.format(Locale.ROOT, "%06d", (Integer.parseInt(code(secret, ENROLLED_AT)) + 1) % 1_000_000);
+        String wrong = String.format(Locale.ROOT, "%06d", (Integer.parseInt(app.codeAt(ENROLLED_AT)) + 1) % 1_000_000);
         Cli.Run refused = at(ENROLLED_AT).run("enroll", "-u", "bob", "--confirm", wrong);
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.DENIED);
         assertThat(refused.err()).startsWith("Not confirmed: ").contains("still pending");
 
-        Cli.Run confirmed = at(ENROLLED_AT).run("enroll", "-u", "bob", "--confirm", code(secret, ENROLLED_AT));
+        Cli.Run confirmed = at(ENROLLED_AT).run("enroll", "-u", "bob", "--confirm", app.codeAt(ENROLLED_AT));
         assertThat(confirmed.exitCode()).isZero();
         assertThat(confirmed.out()).isEqualTo("Enrolled principal/internal/user/bob with MFA configuration 'Authenticator'.\n");
         assertThat(at(ENROLLED_AT).run("enrollment", "status", "-u", "bob").out()).contains("enrolled (since ");
 
         Instant later = ENROLLED_AT.plusSeconds(120);
-        String now = code(secret, later);
+        String now = app.codeAt(later);
         Cli.Run login = at(later).run("login", "-u", "bob", "-m", now);
         assertThat(login.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(login.out()).isEqualTo("Approved.\n");
         Cli.Run replayed = at(later.plusSeconds(5)).run("login", "-u", "bob", "-m", now);
         assertThat(replayed.exitCode()).isEqualTo(ExitCodes.DENIED);
-        Cli.Run stale = at(later).run("login", "-u", "bob", "-m", code(secret, ENROLLED_AT));
+        Cli.Run stale = at(later).run("login", "-u", "bob", "-m", app.codeAt(ENROLLED_AT));
         assertThat(stale.exitCode()).isEqualTo(ExitCodes.DENIED);
         assertThat(stale.out()).isEqualTo("Denied: wrong passcode.\n");
 
@@ -99,14 +96,14 @@ class TotpEnrollmentCommandTest {
     void removingTheEnrollmentRefusesTheAppsCodes() throws Exception {
         Matcher key = KEY.matcher(at(ENROLLED_AT).run("enroll", "-u", "bob").out());
         assertThat(key.find()).isTrue();
-        byte[] secret = base32(key.group(1).replace(" ", ""));
-        assertThat(at(ENROLLED_AT).run("enroll", "-u", "bob", "--confirm", code(secret, ENROLLED_AT)).exitCode()).isZero();
+        AuthenticatorApp app = AuthenticatorApp.typed(key.group(1));
+        assertThat(at(ENROLLED_AT).run("enroll", "-u", "bob", "--confirm", app.codeAt(ENROLLED_AT)).exitCode()).isZero();
 
         Cli.Run removed = at(ENROLLED_AT).run("enrollment", "remove", "-u", "bob");
 
         assertThat(removed.out()).isEqualTo("Removed the enrollment of principal/internal/user/bob.\n");
         Instant later = ENROLLED_AT.plusSeconds(60);
-        assertThat(at(later).run("login", "-u", "bob", "-m", code(secret, later)).exitCode()).isEqualTo(ExitCodes.DENIED);
+        assertThat(at(later).run("login", "-u", "bob", "-m", app.codeAt(later)).exitCode()).isEqualTo(ExitCodes.DENIED);
         assertThat(at(later).run("enrollment", "status", "-u", "bob").out()).contains("not enrolled");
     }
 
@@ -115,7 +112,7 @@ class TotpEnrollmentCommandTest {
         // The user reads the key from the screen into the app and types the code it shows.
         Cli.Run run = at(ENROLLED_AT).atTerminal(shown -> {
             Matcher key = KEY.matcher(shown);
-            return key.find() ? code(base32(key.group(1).replace(" ", "")), ENROLLED_AT) : "";
+            return key.find() ? AuthenticatorApp.typed(key.group(1)).codeAt(ENROLLED_AT) : "";
         }).run("enroll", "-u", "bob");
 
         assertThat(run.exitCode()).isZero();
@@ -132,38 +129,5 @@ class TotpEnrollmentCommandTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.DENIED);
         assertThat(run.err()).startsWith("Not confirmed: ").endsWith("try again: mfa enroll -u bob --confirm CODE\n");
         assertThat(at(ENROLLED_AT).run("enrollment", "status", "-u", "bob").out()).contains("begun, not yet confirmed");
-    }
-
-    /** RFC 6238 with its defaults (HMAC-SHA1, 30 s steps from the epoch, 6 digits), RFC 4226's truncation. */
-    private static String code(byte[] secret, Instant at) {
-        Mac mac;
-        try {
-            mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(secret, "HmacSHA1"));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-        byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(at.getEpochSecond() / 30).array());
-        int offset = hash[hash.length - 1] & 0x0f;
-        int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16) | ((hash[offset + 2] & 0xff) << 8)
-                | (hash[offset + 3] & 0xff);
-        return String.format(Locale.ROOT, "%06d", binary % 1_000_000);
-    }
-
-    /** RFC 4648 Base32, upper case, no padding. */
-    private static byte[] base32(String text) {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        ByteBuffer out = ByteBuffer.allocate(text.length() * 5 / 8);
-        long buffer = 0;
-        int bits = 0;
-        for (char c : text.toCharArray()) {
-            buffer = (buffer << 5) | alphabet.indexOf(c);
-            bits += 5;
-            if (bits >= 8) {
-                out.put((byte) (buffer >>> (bits - 8)));
-                bits -= 8;
-            }
-        }
-        return out.array();
     }
 }
