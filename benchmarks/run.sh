@@ -4,7 +4,9 @@
 #   3     PasscodeLoad: mfa4j, duo-client and the java.net.http floor against one simulator JVM
 #         on 127.0.0.1:443, at concurrency 1, 16 and 64, the clients alternating (order rotated) each round
 #   4     PushConcurrency: 10,000 mfa4j pushes, then duo-client at growing counts until it fails
-#   6     JMH RecoveryCodeCheckBenchmark: what checking one recovery code costs
+#   6     JMH RecoveryCodeCheckBenchmark: one recovery-code check (Argon2id), right and wrong codes
+#   7     TotpVerifyBenchmark, paired in one JVM: TOTP verify through MfaService beside the fake
+#         provider's path and the TOTP verifier alone (medians per path in totp-round*.txt)
 #   8     StoreBenchmark: mfa4j's JDBC stores on a throwaway PostgreSQL against a bare-JDBC floor, one
 #         and two node JVMs, data growing to 1,000,000 principals, lockout under load, Duo end to end
 #         (benchmarks/store-load.sh; its own knobs are described there)
@@ -12,7 +14,7 @@
 #
 # Usage: benchmarks/run.sh            (from anywhere; about 25 minutes on 2 cores)
 # Knobs (environment): ROUNDS=3  WARMUP=15 (s, per load JVM)  MEASURE=10 (s, per level)  PUSHES=10000  DUO_COUNTS="100 1000 3000 5000 10000"
-#                      SKIP="1 2 3 4 6 8" entries to skip, e.g. SKIP="3 4 8" for JMH only
+#                      SKIP="1 2 3 4 6 7 8" entries to skip, e.g. SKIP="3 4 7 8" for JMH only
 #                      OUT=benchmarks/target/results (emptied first)
 # Needs: JDK 17+, root (or CAP_NET_BIND_SERVICE) for port 443, which Duo's client requires; for 8,
 # PostgreSQL or root with apt-get (.ci/postgres.sh installs Debian's package).
@@ -105,6 +107,14 @@ if ! skipped 6; then
     echo "JMH (recovery codes) round $round of $ROUNDS"
     java -jar "$JAR" -f 1 -wi 3 -w 2s -i 5 -r 2s -rf json -rff "$OUT/jmh6-round$round.json" RecoveryCodeCheckBenchmark \
       > "$OUT/jmh6-round$round.txt" 2>&1
+  done
+fi
+
+# ---- 7: TOTP verify through MfaService, paired with the fake provider's path in one JVM --------
+if ! skipped 7; then
+  for round in $(seq 1 "$ROUNDS"); do
+    echo "TOTP paired run, round $round of $ROUNDS"
+    java -cp "$JAR" dev.mfa4j.benchmarks.TotpVerifyBenchmark 20 2000 > "$OUT/totp-round$round.txt" 2>&1
   done
 fi
 
