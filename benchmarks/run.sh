@@ -7,13 +7,17 @@
 #   6     JMH RecoveryCodeCheckBenchmark: one recovery-code check (Argon2id), right and wrong codes
 #   7     TotpVerifyBenchmark, paired in one JVM: TOTP verify through MfaService beside the fake
 #         provider's path and the TOTP verifier alone (medians per path in totp-round*.txt)
+#   8     StoreBenchmark: mfa4j's JDBC stores on a throwaway PostgreSQL against a bare-JDBC floor, one
+#         and two node JVMs, data growing to 1,000,000 principals, lockout under load, Duo end to end
+#         (benchmarks/store-load.sh; its own knobs are described there)
 #   report.md  the tables (medians, ranges, ratios), made by Report from the raw results
 #
 # Usage: benchmarks/run.sh            (from anywhere; about 25 minutes on 2 cores)
 # Knobs (environment): ROUNDS=3  WARMUP=15 (s, per load JVM)  MEASURE=10 (s, per level)  PUSHES=10000  DUO_COUNTS="100 1000 3000 5000 10000"
-#                      SKIP="1 2 3 4 6 7" entries to skip, e.g. SKIP="3 4" for JMH only
+#                      SKIP="1 2 3 4 6 7 8" entries to skip, e.g. SKIP="3 4 7 8" for JMH only
 #                      OUT=benchmarks/target/results (emptied first)
-# Needs: JDK 17+, root (or CAP_NET_BIND_SERVICE) for port 443, which Duo's client requires.
+# Needs: JDK 17+, root (or CAP_NET_BIND_SERVICE) for port 443, which Duo's client requires; for 8,
+# PostgreSQL or root with apt-get (.ci/postgres.sh installs Debian's package).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -173,6 +177,12 @@ if ! skipped 4; then
   done
 fi
 
+# ---- 8: passcode verification on PostgreSQL -------------------------------------------------
+if ! skipped 8; then
+  . benchmarks/store-load.sh
+fi
+
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/machine.txt"
 java -cp "$JAR" dev.mfa4j.benchmarks.Report "$OUT" > "$OUT/report.md"
+java -cp "$JAR" dev.mfa4j.benchmarks.StoreReport "$OUT" >> "$OUT/report.md"
 echo "Results in $OUT; tables in $OUT/report.md"
