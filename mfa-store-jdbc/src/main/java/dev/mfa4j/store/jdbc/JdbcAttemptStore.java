@@ -161,8 +161,8 @@ public final class JdbcAttemptStore implements AttemptStore {
      *
      * <p>On PostgreSQL this is one statement, one round trip: {@link #admit}'s
      * {@code INSERT ... ON CONFLICT} and {@link #claimPasscode}'s as two data-modifying
-     * {@code WITH} queries, the claim inserting only the row the admission returned, so either
-     * both happen or the claim does not (and a failure leaves neither). Each keeps its own check on
+     * {@code WITH} queries, the claim inserting only from the row the admission returned, so there
+     * is no claim without the count, and a failure leaves neither. Each keeps its own check on
      * the row as the previous writer left it, so the race guarantees of both methods hold. On H2
      * (embedded, where a statement costs no round trip) it is {@link #admit} then
      * {@link #claimPasscode}, as the interface's default.
