@@ -25,6 +25,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -307,6 +308,45 @@ class AttemptPolicyTest {
 
         assertThat(broken.verify(BOB, ScriptedProvider.GOOD_PASSCODE).reason()).isEqualTo(Reason.STORE_UNAVAILABLE);
         assertThat(provider.requests).isEmpty();
+    }
+
+    @Test
+    void aPasscodeIsCountedAndClaimedInOneStoreCallAndItsFailureIsNotRefunded() {
+        OneCallAttemptStore attempts = new OneCallAttemptStore();
+        MfaService oneCall = MfaService.builder(ManagementAuthorizer.allowAll()).store(store).discoverProviders(false)
+                .provider(provider).attemptStore(attempts).build();
+
+        assertThat(oneCall.verify(BOB, ScriptedProvider.GOOD_PASSCODE).reason()).isEqualTo(Reason.APPROVED);
+        assertThat(attempts.admitAndClaims).as("one call counts and claims").hasValue(1);
+
+        attempts.failure = new IllegalStateException("the database is down");
+        int requests = provider.requests.size();
+        assertThat(oneCall.verify(BOB, ScriptedProvider.GOOD_PASSCODE).reason()).isEqualTo(Reason.STORE_UNAVAILABLE);
+        assertThat(provider.requests).hasSize(requests);
+        assertThat(attempts.refunds).as("a failed admitAndClaim took nothing").hasValue(0);
+    }
+
+    /** Counts how mfa-core enters a passcode attempt; can fail like a store whose one statement failed. */
+    private static final class OneCallAttemptStore extends InMemoryAttemptStoreDelegate {
+        final AtomicInteger admitAndClaims = new AtomicInteger();
+        final AtomicInteger refunds = new AtomicInteger();
+        volatile RuntimeException failure;
+
+        @Override
+        public PasscodeAdmission admitAndClaim(String key, Instant now, int maxFailures, Duration coolDown, String scope,
+                String fingerprint, Instant claimExpiresAt) {
+            admitAndClaims.incrementAndGet();
+            if (failure != null) {
+                throw failure;
+            }
+            return super.admitAndClaim(key, now, maxFailures, coolDown, scope, fingerprint, claimExpiresAt);
+        }
+
+        @Override
+        public void refund(String key) {
+            refunds.incrementAndGet();
+            super.refund(key);
+        }
     }
 
     /** An attempt store whose storage has gone away. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mfa4j.api.spi.AttemptStore;
 import dev.mfa4j.api.spi.AttemptStore.Admission;
+import dev.mfa4j.api.spi.AttemptStore.PasscodeAdmission;
 import dev.mfa4j.api.spi.AttemptStore.PushAdmission;
 import java.time.Duration;
 import java.time.Instant;
@@ -142,6 +143,96 @@ public abstract class AttemptStoreContract {
         });
 
         assertThat(wins).hasValue(1);
+    }
+
+    @Test
+    void admitAndClaimCountsTheAttemptAndClaimsThePasscode() {
+        Instant expiry = T0.plus(Duration.ofMinutes(10));
+
+        assertThat(store.admitAndClaim(BOB, T0, 2, COOL_DOWN, "Main\n" + BOB, "f1", expiry)).isEqualTo(PasscodeAdmission.CLAIMED);
+
+        assertThat(other.claimPasscode("Main\n" + BOB, "f1", T0.plusSeconds(1), expiry)).as("claimed").isFalse();
+        assertThat(other.admit(BOB, T0, 2, COOL_DOWN)).as("the second of 2").isEqualTo(Admission.ADMITTED);
+        assertThat(other.admit(BOB, T0, 2, COOL_DOWN).admitted()).as("counted: 2 reached").isFalse();
+    }
+
+    @Test
+    void admitAndClaimOfALockedOutKeyClaimsNothingAndSaysUntilWhen() {
+        store.admit(BOB, T0, 1, COOL_DOWN);
+
+        PasscodeAdmission refused = other.admitAndClaim(BOB, T0.plusSeconds(1), 1, COOL_DOWN, "Main\n" + BOB, "f1",
+                T0.plusSeconds(601));
+
+        assertThat(refused.admission().admitted()).isFalse();
+        assertThat(refused.admission().lockedUntil()).contains(T0.plus(COOL_DOWN));
+        assertThat(refused.claimed()).isFalse();
+        assertThat(store.claimPasscode("Main\n" + BOB, "f1", T0.plusSeconds(2), T0.plusSeconds(602))).as("nothing was claimed").isTrue();
+        assertThat(store.admitAndClaim(BOB, T0.plus(COOL_DOWN), 1, COOL_DOWN, "Main\n" + BOB, "f2", T0.plus(COOL_DOWN).plusSeconds(600)))
+                .as("the lockout ended, and the refusal added nothing to it").isEqualTo(PasscodeAdmission.CLAIMED);
+    }
+
+    @Test
+    void admitAndClaimOfAClaimedPasscodeCountsTheAttemptButClaimsNothing() {
+        Instant expiry = T0.plus(Duration.ofMinutes(10));
+        store.claimPasscode("Main\n" + BOB, "f1", T0, expiry);
+
+        assertThat(other.admitAndClaim(BOB, T0.plusSeconds(1), 2, COOL_DOWN, "Main\n" + BOB, "f1", expiry.plusSeconds(1)))
+                .isEqualTo(PasscodeAdmission.ALREADY_CLAIMED);
+        assertThat(other.admitAndClaim(BOB, T0.plusSeconds(2), 2, COOL_DOWN, "Main\n" + BOB, "f1", expiry.plusSeconds(2)))
+                .as("the replay was counted: this is the second of 2").isEqualTo(PasscodeAdmission.ALREADY_CLAIMED);
+        assertThat(store.admit(BOB, T0.plusSeconds(3), 2, COOL_DOWN).admitted()).as("locked out by two replays").isFalse();
+        assertThat(store.claimPasscode("Main\n" + BOB, "f1", expiry, expiry.plusSeconds(600)))
+                .as("the replays left the claim's expiry as it was").isTrue();
+    }
+
+    @Test
+    void admitAndClaimTakesOverAnExpiredClaim() {
+        store.claimPasscode("Main\n" + BOB, "f1", T0, T0.plusSeconds(60));
+
+        assertThat(other.admitAndClaim(BOB, T0.plusSeconds(60), 5, COOL_DOWN, "Main\n" + BOB, "f1", T0.plusSeconds(660)))
+                .isEqualTo(PasscodeAdmission.CLAIMED);
+        assertThat(store.claimPasscode("Main\n" + BOB, "f1", T0.plusSeconds(659), T0.plusSeconds(700))).as("until its new expiry").isFalse();
+    }
+
+    @Test
+    void concurrentAdmitAndClaimsOfOnePasscodeLetExactlyOneClaimAndCountEvery() throws Exception {
+        int calls = 50;
+        int limit = calls + 1;
+        AtomicInteger claimed = new AtomicInteger();
+        AtomicInteger replays = new AtomicInteger();
+        Concurrently.run(calls, 8, i -> {
+            PasscodeAdmission entry = (i % 2 == 0 ? store : other).admitAndClaim(BOB, T0, limit, COOL_DOWN, "Main\n" + BOB, "f1",
+                    T0.plusSeconds(600));
+            if (entry.claimed()) {
+                claimed.incrementAndGet();
+            } else if (entry.admission().admitted()) {
+                replays.incrementAndGet();
+            }
+        });
+
+        assertThat(claimed).hasValue(1);
+        assertThat(replays).as("every other one admitted, counted, not claimed").hasValue(calls - 1);
+        assertThat(store.admit(BOB, T0, limit, COOL_DOWN)).as("one left").isEqualTo(Admission.ADMITTED);
+        assertThat(store.admit(BOB, T0, limit, COOL_DOWN).admitted()).as("all %d were counted", calls).isFalse();
+    }
+
+    @Test
+    void concurrentAdmitAndClaimsNeverExceedTheLimit() throws Exception {
+        int limit = 5;
+        AtomicInteger claimed = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        Concurrently.run(60, 8, i -> {
+            PasscodeAdmission entry = (i % 2 == 0 ? store : other).admitAndClaim(BOB, T0, limit, COOL_DOWN, "Main\n" + BOB, "f" + i,
+                    T0.plusSeconds(600));
+            if (entry.claimed()) {
+                claimed.incrementAndGet();
+            } else if (!entry.admission().admitted()) {
+                refused.incrementAndGet();
+            }
+        });
+
+        assertThat(claimed).as("each a different passcode: every admitted one is claimed").hasValue(limit);
+        assertThat(refused).hasValue(60 - limit);
     }
 
     @Test

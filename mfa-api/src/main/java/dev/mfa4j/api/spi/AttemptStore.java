@@ -2,6 +2,7 @@ package dev.mfa4j.api.spi;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -25,6 +26,9 @@ import java.util.Optional;
  *       let at most {@code maxFailures} reach the provider.</li>
  *   <li>{@link #claimPasscode}: <em>insert if absent</em>, so one passcode is sent to the provider
  *       at most once while it could still be valid.</li>
+ *   <li>{@link #admitAndClaim}: the two above for one passcode attempt, in one call. Its default
+ *       makes the two calls; a store that can do both in one round trip overrides it (each half
+ *       must stay atomic; the pair need not be).</li>
  *   <li>{@link #admitPush}: <em>check and record in one step</em>: no push is pending and fewer
  *       than the maximum were sent in the window.</li>
  * </ul>
@@ -55,6 +59,42 @@ public interface AttemptStore {
          */
         public static Admission lockedUntil(Instant until) {
             return new Admission(false, Optional.of(until));
+        }
+    }
+
+    /**
+     * What {@link #admitAndClaim} did: whether the attempt was admitted (and counted), and whether
+     * the passcode was claimed. A refused admission claims nothing.
+     *
+     * @param admission whether the attempt may go ahead, and when refused, when the lockout ends
+     * @param claimed true if this call recorded the passcode as used; always false when the
+     *     attempt was refused
+     */
+    record PasscodeAdmission(Admission admission, boolean claimed) {
+        /** Admitted, counted, and the passcode claimed: it may go to the provider. */
+        public static final PasscodeAdmission CLAIMED = new PasscodeAdmission(Admission.ADMITTED, true);
+        /** Admitted and counted, but the passcode was already claimed and has not expired: a replay. */
+        public static final PasscodeAdmission ALREADY_CLAIMED = new PasscodeAdmission(Admission.ADMITTED, false);
+
+        /**
+         * @param admission whether the attempt may go ahead
+         * @param claimed whether the passcode was claimed
+         * @throws NullPointerException if {@code admission} is null
+         * @throws IllegalArgumentException if {@code claimed} is true for a refused admission
+         */
+        public PasscodeAdmission {
+            Objects.requireNonNull(admission, "admission");
+            if (claimed && !admission.admitted()) {
+                throw new IllegalArgumentException("a refused attempt claims nothing");
+            }
+        }
+
+        /**
+         * @param until when the lockout ends
+         * @return a refusal: nothing counted, nothing claimed
+         */
+        public static PasscodeAdmission lockedUntil(Instant until) {
+            return new PasscodeAdmission(Admission.lockedUntil(until), false);
         }
     }
 
@@ -110,7 +150,74 @@ public interface AttemptStore {
     boolean claimPasscode(String scope, String fingerprint, Instant now, Instant expiresAt);
 
     /**
-     * Forgets a claim made by {@link #claimPasscode} whose passcode was not accepted, so that the
+     * {@link #admit} the attempt for {@code key}, then, only if it was admitted,
+     * {@link #claimPasscode} the passcode: what mfa-core does before sending a passcode to the
+     * provider. A shared store overrides this to do both in one round trip (one SQL statement, one
+     * script); each half must still be the atomic step its method describes.
+     *
+     * <ul>
+     *   <li>Locked out: nothing is counted and nothing is claimed; the answer says until when
+     *       ({@link PasscodeAdmission#lockedUntil}).</li>
+     *   <li>Admitted, passcode claimed: the attempt is counted and the passcode recorded until
+     *       {@code claimExpiresAt} ({@link PasscodeAdmission#CLAIMED}).</li>
+     *   <li>Admitted, but the passcode is already recorded and has not expired at {@code now}: the
+     *       attempt stays counted (a replay must not probe for free) and nothing else changes
+     *       ({@link PasscodeAdmission#ALREADY_CLAIMED}).</li>
+     * </ul>
+     *
+     * <p>If it throws, nothing was taken: an implementation that counted the attempt and then
+     * failed to claim takes the count back before throwing (the default does, with
+     * {@link #refund}; if that fails too, its exception is {@linkplain Throwable#getSuppressed()
+     * suppressed} in the one thrown). Callers then fail the verification closed, and need not
+     * refund.
+     *
+     * <p>Called from any thread, concurrently: of several concurrent calls with one scope and
+     * fingerprint, at most one claims it; of several concurrent calls for one key, at most
+     * {@code maxFailures} are admitted. The default calls {@link #admit} then
+     * {@link #claimPasscode} of this store, so a store that overrides neither behaves as
+     * before.
+     *
+     * @param key the principal's key, as for {@link #admit}
+     * @param now the current time
+     * @param maxFailures how many counted attempts are allowed before the lockout, at least 1
+     * @param coolDown how long the lockout lasts
+     * @param scope the principal and configuration the passcode is used for, as for
+     *     {@link #claimPasscode}
+     * @param fingerprint a one-way digest of the passcode (never the passcode itself)
+     * @param claimExpiresAt when the claim may be forgotten
+     * @return what was admitted and claimed; never null
+     * @throws NullPointerException if an argument is null
+     * @throws RuntimeException if the storage fails (nothing was taken then)
+     * @since 0.1.0
+     */
+    default PasscodeAdmission admitAndClaim(String key, Instant now, int maxFailures, Duration coolDown, String scope,
+            String fingerprint, Instant claimExpiresAt) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(coolDown, "coolDown");
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(fingerprint, "fingerprint");
+        Objects.requireNonNull(claimExpiresAt, "claimExpiresAt");
+        Admission admission = admit(key, now, maxFailures, coolDown);
+        if (!admission.admitted()) {
+            return new PasscodeAdmission(admission, false);
+        }
+        boolean claimed;
+        try {
+            claimed = claimPasscode(scope, fingerprint, now, claimExpiresAt);
+        } catch (RuntimeException e) {
+            try {
+                refund(key);
+            } catch (RuntimeException refundFailed) {
+                e.addSuppressed(refundFailed);
+            }
+            throw e;
+        }
+        return claimed ? PasscodeAdmission.CLAIMED : PasscodeAdmission.ALREADY_CLAIMED;
+    }
+
+    /**
+     * Forgets a claim made by {@link #claimPasscode} (or {@link #admitAndClaim}) whose passcode was not accepted, so that the
      * record means "accepted once".
      *
      * @param scope the scope given to the claim

@@ -97,25 +97,16 @@ public final class AttemptGate {
     public Entry enter(String principalKey, String configurationName, Credential credential, PasscodeFingerprints fingerprints,
             Duration passcodeLifetime) {
         Instant now = clock.instant();
+        if (credential instanceof Credential.Passcode passcode) {
+            return enterWithPasscode(principalKey, configurationName, passcode, fingerprints, passcodeLifetime, now);
+        }
         AttemptStore.Admission admission = store.admit(principalKey, now, policy.maxFailures(), policy.coolDown());
         if (!admission.admitted()) {
-            return new Entry(null, Reason.TOO_MANY_ATTEMPTS, "locked out after " + policy.maxFailures() + " failed attempts until "
-                    + admission.lockedUntil().map(Instant::toString).orElse("the cool-down ends"));
+            return lockedOut(admission);
         }
         Ticket ticket = new Ticket(principalKey);
         try {
-            if (credential instanceof Credential.Passcode passcode) {
-                String scope = configurationName + '\n' + principalKey;
-                String fingerprint = fingerprints.of(scope, passcode);
-                Duration reuse = passcodeLifetime.compareTo(policy.passcodeReuseWindow()) > 0 ? passcodeLifetime
-                        : policy.passcodeReuseWindow();
-                if (!store.claimPasscode(scope, fingerprint, now, now.plus(reuse))) {
-                    // Counted, never refunded: replays must not probe for free.
-                    return new Entry(null, Reason.INVALID_PASSCODE, "the passcode was already used");
-                }
-                ticket.passcodeScope = scope;
-                ticket.fingerprint = fingerprint;
-            } else if (credential instanceof Credential.Keyword) {
+            if (credential instanceof Credential.Keyword) {
                 String pushId = UUID.randomUUID().toString();
                 AttemptStore.PushAdmission push = store.admitPush(principalKey, pushId, now, policy.maxPushes(), policy.pushWindow(),
                         now.plus(policy.pushTtl()));
@@ -133,6 +124,36 @@ public final class AttemptGate {
             throw e;
         }
         return new Entry(ticket, null, null);
+    }
+
+    /**
+     * A passcode: counted and claimed in one store call (one round trip on a shared store). A
+     * failure of that call took nothing (the store refunds a count it made), so it is not refunded
+     * here.
+     */
+    private Entry enterWithPasscode(String principalKey, String configurationName, Credential.Passcode passcode,
+            PasscodeFingerprints fingerprints, Duration passcodeLifetime, Instant now) {
+        String scope = configurationName + '\n' + principalKey;
+        String fingerprint = fingerprints.of(scope, passcode);
+        Duration reuse = passcodeLifetime.compareTo(policy.passcodeReuseWindow()) > 0 ? passcodeLifetime : policy.passcodeReuseWindow();
+        AttemptStore.PasscodeAdmission entry = store.admitAndClaim(principalKey, now, policy.maxFailures(), policy.coolDown(), scope,
+                fingerprint, now.plus(reuse));
+        if (!entry.admission().admitted()) {
+            return lockedOut(entry.admission());
+        }
+        if (!entry.claimed()) {
+            // Counted, never refunded: replays must not probe for free.
+            return new Entry(null, Reason.INVALID_PASSCODE, "the passcode was already used");
+        }
+        Ticket ticket = new Ticket(principalKey);
+        ticket.passcodeScope = scope;
+        ticket.fingerprint = fingerprint;
+        return new Entry(ticket, null, null);
+    }
+
+    private Entry lockedOut(AttemptStore.Admission admission) {
+        return new Entry(null, Reason.TOO_MANY_ATTEMPTS, "locked out after " + policy.maxFailures() + " failed attempts until "
+                + admission.lockedUntil().map(Instant::toString).orElse("the cool-down ends"));
     }
 
     /**

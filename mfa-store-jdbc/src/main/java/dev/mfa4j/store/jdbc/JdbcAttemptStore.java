@@ -41,6 +41,11 @@ import org.slf4j.LoggerFactory;
  * and, if it changed nothing, an {@code INSERT} whose duplicate key means another caller was
  * first: then the step runs again. Nothing is ever read and then written back.
  *
+ * <p>A passcode attempt, {@link #admitAndClaim}, is on PostgreSQL one statement that counts the
+ * attempt and claims the passcode together (the two upserts as {@code WITH} queries), so a
+ * passcode verification costs three round trips with the configuration store's read and the
+ * settle.
+ *
  * <p>Times are the ones mfa-core passes in (its clock), stored as microseconds; the database's
  * clock is never used, so nodes agree as long as their clocks do.
  *
@@ -63,12 +68,14 @@ public final class JdbcAttemptStore implements AttemptStore {
     private static final int PURGE_BATCH = 500;
 
     private final Jdbc jdbc;
+    private final Dialect dialect;
     private final Tables tables;
     private final AttemptSql sql;
     private final AtomicInteger claimsSincePurge = new AtomicInteger();
 
     private JdbcAttemptStore(StoreSetup setup) {
         this.jdbc = setup.jdbc();
+        this.dialect = setup.dialect();
         this.tables = setup.tables();
         this.sql = AttemptSql.of(setup.dialect(), setup.tables());
     }
@@ -136,12 +143,76 @@ public final class JdbcAttemptStore implements AttemptStore {
         long expiresUs = Micros.of(Objects.requireNonNull(expiresAt, "expiresAt"));
         return jdbc.autoCommit("claimPasscode", connection -> {
             boolean claimed = claim(connection, scope, fingerprint, nowUs, expiresUs);
-            if (claimsSincePurge.incrementAndGet() >= PURGE_EVERY) {
-                claimsSincePurge.set(0);
-                purgeQuietly(connection, nowUs);
-            }
+            sweepNowAndThen(connection, nowUs);
             return claimed;
         });
+    }
+
+    /** Every {@value #PURGE_EVERY}th claim on this node deletes a batch of expired records, on its connection. */
+    private void sweepNowAndThen(Connection connection, long nowUs) {
+        if (claimsSincePurge.incrementAndGet() >= PURGE_EVERY) {
+            claimsSincePurge.set(0);
+            purgeQuietly(connection, nowUs);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>On PostgreSQL this is one statement, one round trip: {@link #admit}'s
+     * {@code INSERT ... ON CONFLICT} and {@link #claimPasscode}'s as two data-modifying
+     * {@code WITH} queries, the claim inserting only from the row the admission returned, so there
+     * is no claim without the count, and a failure leaves neither. Each keeps its own check on
+     * the row as the previous writer left it, so the race guarantees of both methods hold. On H2
+     * (embedded, where a statement costs no round trip) it is {@link #admit} then
+     * {@link #claimPasscode}, as the interface's default.
+     */
+    @Override
+    public PasscodeAdmission admitAndClaim(String key, Instant now, int maxFailures, Duration coolDown, String scope,
+            String fingerprint, Instant claimExpiresAt) {
+        if (dialect != Dialect.POSTGRESQL) {
+            return AttemptStore.super.admitAndClaim(key, now, maxFailures, coolDown, scope, fingerprint, claimExpiresAt);
+        }
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(fingerprint, "fingerprint");
+        long nowUs = Micros.of(Objects.requireNonNull(now, "now"));
+        long lockUntilUs = Micros.of(now.plus(Objects.requireNonNull(coolDown, "coolDown")));
+        long expiresUs = Micros.of(Objects.requireNonNull(claimExpiresAt, "claimExpiresAt"));
+        return untilDecided("admitAndClaim", connection -> {
+            PasscodeAdmission answer;
+            try (PreparedStatement statement = connection.prepareStatement(sql.admitAndClaim())) {
+                statement.setString(1, key);
+                setNullableLong(statement, 2, maxFailures <= 1 ? lockUntilUs : null);
+                statement.setInt(3, maxFailures);
+                statement.setLong(4, lockUntilUs);
+                statement.setLong(5, nowUs);
+                statement.setString(6, scope);
+                statement.setString(7, fingerprint);
+                statement.setLong(8, expiresUs);
+                statement.setLong(9, expiresUs);
+                statement.setLong(10, nowUs);
+                statement.setString(11, key);
+                try (ResultSet row = statement.executeQuery()) {
+                    row.next();
+                    answer = row.getInt(1) == 1 ? (row.getInt(2) == 1 ? PasscodeAdmission.CLAIMED : PasscodeAdmission.ALREADY_CLAIMED)
+                            : lockoutAsSeen(row.getLong(3), !row.wasNull(), nowUs);
+                }
+            }
+            if (answer != null && answer.admission().admitted()) {
+                sweepNowAndThen(connection, nowUs);
+            }
+            return answer;
+        });
+    }
+
+    /**
+     * A refused admission, from the lockout end the statement's snapshot saw; null (ask again) if
+     * that snapshot predates the lockout, which a concurrent writer set after it was taken. The
+     * refusal changed nothing, so asking again is safe.
+     */
+    private static PasscodeAdmission lockoutAsSeen(long lockedUntilUs, boolean seen, long nowUs) {
+        return seen && lockedUntilUs > nowUs ? PasscodeAdmission.lockedUntil(Micros.toInstant(lockedUntilUs)) : null;
     }
 
     private boolean claim(Connection connection, String scope, String fingerprint, long nowUs, long expiresUs) throws SQLException {

@@ -84,6 +84,54 @@ abstract class AttemptRaceTest {
     }
 
     @Test
+    void admitAndClaimNeverAdmitsMoreThanTheLimitOnNewOrExistingRows() throws Exception {
+        for (int round = 0; round < ROUNDS; round++) {
+            String key = "principal/internal/user/u" + round;
+            if (round % 2 == 1) {
+                first.admit(key, T0.minus(Duration.ofHours(1)), 1, Duration.ofMinutes(1));
+            }
+            int limit = 3 + round;
+            int[] id = {0};
+            int claimed = race(node -> {
+                String fingerprint;
+                synchronized (id) {
+                    fingerprint = "f" + id[0]++;
+                }
+                return node.admitAndClaim(key, T0, limit, Duration.ofMinutes(15), "Main\n" + key, fingerprint, T0.plusSeconds(600))
+                        .claimed();
+            });
+
+            assertThat(claimed).as("round %d: each a different passcode, so every admitted one claimed", round).isEqualTo(limit);
+            int unclaimed = 0;
+            for (int i = 0; i < CALLS; i++) {
+                if (first.claimPasscode("Main\n" + key, "f" + i, T0, T0.plusSeconds(600))) {
+                    unclaimed++;
+                }
+            }
+            assertThat(unclaimed).as("round %d: the refused attempts claimed nothing", round).isEqualTo(CALLS - limit);
+        }
+    }
+
+    @Test
+    void admitAndClaimOfOnePasscodeClaimsItOnceAndCountsEveryAttempt() throws Exception {
+        for (int round = 0; round < ROUNDS; round++) {
+            String key = "principal/internal/user/u" + round;
+            String scope = "Main\n" + key;
+            if (round % 2 == 1) {
+                first.admit(key, T0.minus(Duration.ofHours(1)), 1, Duration.ofMinutes(1));
+                first.claimPasscode(scope, "f", T0.minus(Duration.ofHours(1)), T0.minusSeconds(1));
+            }
+            int limit = CALLS + 1;
+            int claimed = race(node -> node.admitAndClaim(key, T0, limit, Duration.ofMinutes(15), scope, "f", T0.plusSeconds(600))
+                    .claimed());
+
+            assertThat(claimed).as("round %d", round).isEqualTo(1);
+            assertThat(first.admit(key, T0, limit, Duration.ofMinutes(15)).admitted()).as("round %d: one left", round).isTrue();
+            assertThat(second.admit(key, T0, limit, Duration.ofMinutes(15)).admitted()).as("round %d: all counted", round).isFalse();
+        }
+    }
+
+    @Test
     void onePushIsAdmittedOnNewOrExistingRows() throws Exception {
         for (int round = 0; round < ROUNDS; round++) {
             String key = "principal/internal/user/u" + round;

@@ -89,6 +89,8 @@ class PostgresHotPathPlansTest {
                 Arguments.of("assignment and configuration", configurations.selectAssignment(), List.of(KEY)),
                 Arguments.of("configuration", configurations.selectConfiguration(), List.of("Main")),
                 Arguments.of("admit", attempts.admit().upsert(), List.of(KEY, NULL_BIGINT, 5, now + 900_000_000L, now)),
+                Arguments.of("admit and claim", attempts.admitAndClaim(), List.of(KEY, NULL_BIGINT, 5, now + 900_000_000L, now, SCOPE,
+                        "h1:00", now + 600_000_000L, now + 600_000_000L, now, KEY)),
                 Arguments.of("lockout", attempts.lockedUntil(), List.of(KEY)),
                 Arguments.of("claim", attempts.claim().upsert(), List.of(SCOPE, "h1:00", now + 600_000_000L, now + 600_000_000L, now)),
                 Arguments.of("release", attempts.release(), List.of(SCOPE, "h1:00")),
@@ -110,7 +112,11 @@ class PostgresHotPathPlansTest {
             String plan = explain(sql, values, mode);
 
             assertThat(plan).as(mode + "\n" + plan).doesNotContain("Seq Scan");
-            if (sql.startsWith("INSERT")) {
+            if (sql.startsWith("WITH")) {
+                assertThat(plan).as(mode + "\n" + plan).contains("Conflict Arbiter Indexes: " + prefix + "attempt_pkey")
+                        .contains("Conflict Arbiter Indexes: " + prefix + "used_passcode_pkey")
+                        .containsPattern("Index (Only )?Scan using " + prefix + "attempt_pkey on ");
+            } else if (sql.startsWith("INSERT")) {
                 assertThat(plan).as(mode + "\n" + plan).containsPattern("Conflict Arbiter Indexes: " + prefix + "\\w+_pkey");
             } else {
                 assertThat(plan).as(mode + "\n" + plan).containsPattern("Index (Only )?Scan using " + prefix + "\\w+ on ");

@@ -21,9 +21,13 @@ import dev.mfa4j.store.jdbc.Dialect;
  * @param pushState why a key refuses a push. Key
  * @param endPush ends the pending push if it is this one. Key, push id
  * @param purge deletes up to a number of expired used-passcode records. Now, how many
+ * @param admitAndClaim PostgreSQL only (null on H2): {@code admit} and, only if it admitted,
+ *     {@code claim}, in one statement; answers one row: 1 or 0 admitted, 1 or 0 claimed, and when
+ *     not admitted the lockout end as the statement's snapshot saw it (null if it saw none). Admit's
+ *     values and change, then claim's values and change, then the key
  */
 public record AttemptSql(Upsert admit, String lockedUntil, String refund, String success, Upsert claim, String release,
-        Upsert admitPush, String pushState, String endPush, String purge) {
+        Upsert admitPush, String pushState, String endPush, String purge, String admitAndClaim) {
 
     /**
      * @param dialect the database
@@ -45,8 +49,15 @@ public record AttemptSql(Upsert admit, String lockedUntil, String refund, String
                 "pending_push = ?, pending_until_us = ?, window_pushes = CASE WHEN " + open + " THEN a.window_pushes + 1 ELSE 1 END, "
                         + "window_start_us = CASE WHEN " + open + " THEN a.window_start_us ELSE ? END",
                 "(a.pending_push IS NULL OR a.pending_until_us <= ?) AND (CASE WHEN " + open + " THEN a.window_pushes ELSE 0 END) < ?");
-        Upsert claim = Upsert.of(dialect, tables.usedPasscode(), "u", "scope, fingerprint, expires_at_us", "?, ?, ?",
-                "scope, fingerprint", "expires_at_us = ?", "u.expires_at_us <= ?");
+        String claimColumns = "scope, fingerprint, expires_at_us";
+        String claimKey = "scope, fingerprint";
+        String claimSet = "expires_at_us = ?";
+        String claimCondition = "u.expires_at_us <= ?";
+        Upsert claim = Upsert.of(dialect, tables.usedPasscode(), "u", claimColumns, "?, ?, ?", claimKey, claimSet, claimCondition);
+        String admitAndClaim = dialect != Dialect.POSTGRESQL ? null
+                : admitAndClaim(tables, admit, "INSERT INTO " + tables.usedPasscode() + " AS u (" + claimColumns
+                        + ") SELECT ?, ?, ? FROM admitted ON CONFLICT (" + claimKey + ") DO UPDATE SET " + claimSet + " WHERE "
+                        + claimCondition);
         return new AttemptSql(admit,
                 tables.expand("SELECT locked_until_us FROM ${prefix}attempt WHERE attempt_key = ?"),
                 tables.expand("UPDATE ${prefix}attempt SET failures = CASE WHEN failures > 0 THEN failures - 1 ELSE 0 END, "
@@ -60,6 +71,21 @@ public record AttemptSql(Upsert admit, String lockedUntil, String refund, String
                         + "WHERE attempt_key = ?"),
                 tables.expand("UPDATE ${prefix}attempt SET pending_push = NULL, pending_until_us = NULL "
                         + "WHERE attempt_key = ? AND pending_push = ?"),
-                DialectSql.purgeUsedPasscodes(dialect, tables));
+                DialectSql.purgeUsedPasscodes(dialect, tables), admitAndClaim);
+    }
+
+    /**
+     * The two upserts as data-modifying CTEs of one statement: the claim inserts from the admit's
+     * {@code RETURNING}, so a refused admission claims nothing. Each keeps its own atomic check (on
+     * the row as its previous writer left it). The attempt row is always locked before the used
+     * passcode row, and no statement locks them the other way round, so they cannot deadlock. The
+     * final read of the lockout sees the statement's snapshot, which may predate the writer that
+     * locked the key: the store then asks again.
+     */
+    private static String admitAndClaim(Tables tables, Upsert admit, String claimFromAdmitted) {
+        return "WITH admitted AS (" + admit.upsert() + " RETURNING 1), claimed AS (" + claimFromAdmitted + " RETURNING 1) "
+                + "SELECT (SELECT count(*) FROM admitted), (SELECT count(*) FROM claimed), "
+                + tables.expand("CASE WHEN NOT EXISTS (SELECT 1 FROM admitted) THEN (SELECT locked_until_us FROM ${prefix}attempt "
+                        + "WHERE attempt_key = ?) END");
     }
 }
