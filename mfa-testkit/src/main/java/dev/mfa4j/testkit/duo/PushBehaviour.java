@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * What the simulated person does with a push (or a phone call): approve, deny, report fraud,
- * let it time out, or nothing at all so that the test decides with
+ * let it time out, each at once or after a delay on the simulator's
+ * {@link DuoSimulator.Builder#ticker ticker}, or nothing at all so that the test decides with
  * {@link DuoSimulator#approve(String)} and friends. Script it per user with
  * {@link DuoSimulator#scriptPushes(String, PushBehaviour)} or for the next push only with
  * {@link DuoSimulator#scriptNextPush(String, PushBehaviour)}. Immutable and thread-safe.
@@ -49,8 +50,9 @@ public sealed interface PushBehaviour {
 
     /**
      * Ignore the push until it expires: {@code deny}/{@code timeout}, at once, as though the
-     * simulator's push timeout had passed. Use {@link #pending()} with a short
-     * {@link DuoSimulator.Builder#pushTimeout(Duration)} to see a real expiry.
+     * simulator's push timeout had passed. To see a real expiry, use {@link #pending()} and move
+     * the simulator's {@link DuoSimulator.Builder#ticker ticker} past its
+     * {@link DuoSimulator.Builder#pushTimeout(Duration) push timeout}.
      */
     static TimeOut timeout() {
         return new TimeOut(Duration.ZERO);

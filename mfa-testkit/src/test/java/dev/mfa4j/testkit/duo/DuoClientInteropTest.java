@@ -159,7 +159,7 @@ class DuoClientInteropTest {
                 throw new IllegalStateException(e);
             }
         });
-        org.awaitility.Awaitility.await().until(() -> duo.parkedLongPolls() == 1);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> duo.parkedLongPolls() == 1);
         duo.approve(txid);
         JSONObject done = held.get();
         assertThat(done.getString("result")).isEqualTo("allow");

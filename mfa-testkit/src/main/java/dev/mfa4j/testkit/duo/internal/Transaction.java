@@ -1,14 +1,12 @@
 package dev.mfa4j.testkit.duo.internal;
 
 import dev.mfa4j.testkit.duo.DuoUser;
+import dev.mfa4j.testkit.internal.TickerScheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One authentication attempt with a txid, and the long-polls waiting on it. A waiting
@@ -96,9 +94,11 @@ public final class Transaction {
     /**
      * An {@code auth_status} long-poll: completes at once with a state this transaction has not
      * reported yet, or a final one; otherwise when the state changes, or with the unchanged
-     * state once {@code holdLimit} has passed.
+     * state once {@code holdLimit} has passed on the simulator's timer (counted from this call,
+     * so a test that advances its ticker once it sees the poll parked covers the hold).
      */
-    public CompletableFuture<TxState> poll(ScheduledExecutorService timer, Duration holdLimit) {
+    public CompletableFuture<TxState> poll(TickerScheduler timer, Duration holdLimit) {
+        long due = timer.now() + holdLimit.toNanos();
         CompletableFuture<TxState> future = new CompletableFuture<>();
         synchronized (this) {
             if (version > reported || state.isFinal()) {
@@ -108,16 +108,16 @@ public final class Transaction {
             }
             pollers.add(future);
         }
-        ScheduledFuture<?> release = timer.schedule(() -> {
+        TickerScheduler.Scheduled release = timer.at(due, () -> {
             TxState current;
             synchronized (this) {
                 pollers.remove(future);
                 current = state;
             }
             future.complete(current);
-        }, holdLimit.toNanos(), TimeUnit.NANOSECONDS);
-        // Frees the timer entry at once when the state changes first (remove-on-cancel timer).
-        future.whenComplete((s, e) -> release.cancel(false));
+        });
+        // Frees the timer entry at once when the state changes first.
+        future.whenComplete((s, e) -> release.cancel());
         return future;
     }
 
