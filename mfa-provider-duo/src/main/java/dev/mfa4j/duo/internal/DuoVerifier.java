@@ -15,9 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -53,7 +51,7 @@ final class DuoVerifier implements MfaVerifier {
     private final Tuning tuning;
     private final DuoSigner signer;
     private final DuoTransport transport;
-    private final Executor executor;
+    private final TickerTimer timer;
     private final ExecutorService ownedExecutor;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean released = new AtomicBoolean();
@@ -61,21 +59,21 @@ final class DuoVerifier implements MfaVerifier {
 
     /**
      * @param settings the configuration
-     * @param tuning clock, executor and pacing
+     * @param tuning clock, ticker and pacing
      * @param ownedExecutor the executor to shut down on close, or null if the caller owns it
-     * @param executor the executor for HTTP callbacks and continuations
+     * @param timer every wait, on the tuning's ticker and the executor for HTTP callbacks
      * @param client the shared client of this revision
      */
-    DuoVerifier(DuoSettings settings, Tuning tuning, ExecutorService ownedExecutor, Executor executor, HttpClient client) {
+    DuoVerifier(DuoSettings settings, Tuning tuning, ExecutorService ownedExecutor, TickerTimer timer, HttpClient client) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.tuning = Objects.requireNonNull(tuning, "tuning");
         this.ownedExecutor = ownedExecutor;
-        this.executor = Objects.requireNonNull(executor, "executor");
+        this.timer = Objects.requireNonNull(timer, "timer");
         this.signer = new DuoSigner(settings.integrationKey(), settings.secretKey(), settings.hmac());
         RequestEncoder encoder = new RequestEncoder(settings.host(), signer, settings.signatureVersion(), tuning.clock(),
                 tuning.userAgent());
         RetryPolicy retries = new RetryPolicy(tuning.retryInitial(), settings.retryBudget(), tuning.jitter());
-        this.transport = new DuoTransport(client, encoder, new ReplyParser(tuning.clock()), retries, executor, settings.host(),
+        this.transport = new DuoTransport(client, encoder, new ReplyParser(tuning.clock()), retries, timer, settings.host(),
                 tuning.maxExchanges());
     }
 
@@ -94,7 +92,7 @@ final class DuoVerifier implements MfaVerifier {
 
     @Override
     public CompletableFuture<HealthStatus> health() {
-        long started = System.nanoTime();
+        long started = timer.now();
         Function<String, HealthStatus> unhealthy = message -> new HealthStatus(HealthStatus.State.UNHEALTHY, message, since(started));
         try {
             return guarded(this::ping, "health check").thenApply(outcome -> outcome instanceof VerificationOutcome.Approved
@@ -117,6 +115,11 @@ final class DuoVerifier implements MfaVerifier {
         return "DuoVerifier[" + settings + "]";
     }
 
+    /** @return the timer of every wait, for tests that must know what the verifier waits for */
+    TickerTimer timer() {
+        return timer;
+    }
+
     // ---- the flows -------------------------------------------------------------------------
 
     private CompletableFuture<VerificationOutcome> route(VerificationRequest request) {
@@ -133,7 +136,7 @@ final class DuoVerifier implements MfaVerifier {
         if (choice.isEmpty()) {
             return done(VerificationOutcome.error("the duo provider does not know the keyword '" + credential.factor() + "'", null));
         }
-        long deadline = System.nanoTime() + settings.pushTimeout().toNanos();
+        long deadline = timer.deadlineIn(settings.pushTimeout());
         return preauth(request, choice.get(), deadline).thenCompose(decision -> {
             if (decision instanceof PreauthDecision.Done d) {
                 return done(d.outcome());
@@ -184,7 +187,7 @@ final class DuoVerifier implements MfaVerifier {
             settings.pushInfo().ifPresent(info -> params.add("pushinfo", info));
             proceed.txid().ifPresent(txid -> params.add("txid", txid));
         }
-        long started = System.nanoTime();
+        long started = timer.now();
         return transport.call(DuoRequest.post("/auth/v2/auth", params.build()), settings.requestTimeout(), settings.retryBudget(),
                 untilDeadline(deadline))
                 .thenCompose(reply -> {
@@ -209,21 +212,24 @@ final class DuoVerifier implements MfaVerifier {
      * the push anyway (never less than the request timeout, so a quick flow is not starved).
      */
     private Duration untilDeadline(long deadline) {
-        Duration left = Duration.ofNanos(deadline - System.nanoTime());
+        Duration left = timer.left(deadline);
         return left.compareTo(settings.requestTimeout()) > 0 ? left : settings.requestTimeout();
     }
 
     private CompletableFuture<VerificationOutcome> poll(VerificationRequest request, Factor factor, String txid, long started, long deadline,
             AtomicReference<String> lastCode) {
-        Duration left = Duration.ofNanos(deadline - System.nanoTime());
+        // Read before sending: the pause below counts from here, so a test that advances its
+        // ticker once it has seen this request arrive has always covered the pause.
+        long sent = timer.now();
+        Duration left = Duration.ofNanos(deadline - sent);
         if (left.isNegative() || left.isZero()) {
             return done(timedOut(factor));
         }
-        long sent = System.nanoTime();
         DuoParams params = DuoParams.builder().add("txid", txid).build();
         return transport.call(DuoRequest.get("/auth/v2/auth_status", params), left, left).thenCompose(reply -> {
-            if (reply instanceof DuoReply.Unusable u && u.timedOut() && System.nanoTime() - deadline >= -50_000_000L) {
-                // Duo had the push; the user did not answer before our deadline.
+            // The exchange's limit was the time left to the deadline, and the timer is never early:
+            // a timed-out poll is the push timing out, not Duo failing.
+            if (reply instanceof DuoReply.Unusable u && u.timedOut() && timer.left(deadline).compareTo(Duration.ZERO) <= 0) {
                 return done(timedOut(factor));
             }
             if (!(reply instanceof DuoReply.Ok ok)) {
@@ -237,12 +243,8 @@ final class DuoVerifier implements MfaVerifier {
             reportCode(request, waiting.statusMessage(), lastCode);
             progress(request, new VerificationProgress.Waiting(since(started), waiting.statusMessage().isEmpty()
                     ? "waiting (" + Texts.clean(waiting.status()) + ")" : waiting.statusMessage()));
-            long pause = tuning.minPollInterval().toNanos() - (System.nanoTime() - sent);
-            if (pause <= 0) {
-                return poll(request, factor, txid, started, deadline, lastCode);
-            }
-            Executor later = CompletableFuture.delayedExecutor(pause, TimeUnit.NANOSECONDS, executor);
-            return CompletableFuture.supplyAsync(() -> null, later).thenCompose(x -> poll(request, factor, txid, started, deadline, lastCode));
+            return timer.at(sent + tuning.minPollInterval().toNanos())
+                    .thenCompose(x -> poll(request, factor, txid, started, deadline, lastCode));
         });
     }
 
@@ -411,8 +413,8 @@ final class DuoVerifier implements MfaVerifier {
         return false;
     }
 
-    private static Duration since(long startedNanos) {
-        return Duration.ofNanos(System.nanoTime() - startedNanos);
+    private Duration since(long started) {
+        return Duration.ofNanos(timer.now() - started);
     }
 
     private static CompletableFuture<VerificationOutcome> done(VerificationOutcome outcome) {

@@ -2,8 +2,6 @@ package dev.mfa4j.duo.internal;
 
 import java.net.http.HttpRequest;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Objects;
 
 /**
  * Builds and signs a passcode {@code POST /auth/v2/auth} (v5, HMAC-SHA512) the way a verifier
@@ -32,12 +30,10 @@ public final class PasscodeRequests {
      *
      * @param username the Duo username
      * @param passcode the digits
-     * @param timeout the request's timeout
      * @return the request as it would be sent
      */
-    public HttpRequest build(String username, String passcode, Duration timeout) {
-        Objects.requireNonNull(timeout, "timeout");
-        return encode(username, passcode).toHttpRequest(timeout);
+    public HttpRequest build(String username, String passcode) {
+        return encode(username, passcode).toHttpRequest();
     }
 
     /**

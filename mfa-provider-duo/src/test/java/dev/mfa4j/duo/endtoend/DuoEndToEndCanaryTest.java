@@ -7,6 +7,7 @@ import dev.mfa4j.api.PrincipalId;
 import dev.mfa4j.api.event.MfaEvent;
 import dev.mfa4j.core.MfaService;
 import dev.mfa4j.core.SecretVisibility;
+import dev.mfa4j.testkit.ManualTicker;
 import dev.mfa4j.testkit.duo.DuoSimulator;
 import dev.mfa4j.testkit.duo.DuoUser;
 import dev.mfa4j.testkit.duo.Fault;
@@ -43,7 +44,7 @@ class DuoEndToEndCanaryTest {
         List<String> seen = new ArrayList<>();
         try (DuoSimulator duo = DuoSimulator.builder().integration(Integration.of("DIWJ8X6AEYOR5OMC6TQ1", SECRET_KEY))
                 .user(DuoUser.builder("bob").smartphone().passcodes(PASSCODES[0]).build()).start();
-                MfaService mfa = DuoAgainstSimulator.service(events::add)) {
+                MfaService mfa = DuoAgainstSimulator.service(events::add, new ManualTicker())) {
             seen.add(mfa.configurations().json().create(DuoAgainstSimulator.configuration(duo, "")).toString());
             PrincipalId bob = PrincipalId.user("internal", "bob");
             mfa.principals().assign(MfaAssignment.of(bob).configuration(DuoAgainstSimulator.CONFIGURATION).providerUserId(duo.user("bob").orElseThrow().userId()));
@@ -52,8 +53,9 @@ class DuoEndToEndCanaryTest {
             seen.add(mfa.verify(bob, PASSCODES[0]).toString());       // approved
             seen.add(mfa.verify(bob, PASSCODES[0]).toString());       // replay
             seen.add(mfa.verify(bob, PASSCODES[1]).toString());       // wrong
+            // Retry-After: 0 for the rate limit: the provider retries at once, eight times, then gives up.
             for (Fault fault : List.of(Fault.serverError(1, 500), Fault.htmlErrorPage(1), Fault.malformedJson(1), Fault.dropConnection(1),
-                    Fault.rateLimited(5, Duration.ofMillis(100)))) {
+                    Fault.rateLimited(10, Duration.ZERO))) {
                 duo.injectFault("/auth/v2/auth", fault);
                 seen.add(mfa.verify(bob, PASSCODES[2]).toString());
                 duo.clearFaults();

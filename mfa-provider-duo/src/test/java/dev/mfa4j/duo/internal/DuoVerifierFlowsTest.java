@@ -23,12 +23,16 @@ import dev.mfa4j.api.VerificationProgress;
 import dev.mfa4j.api.spi.HealthStatus;
 import dev.mfa4j.api.spi.VerificationOutcome;
 import dev.mfa4j.api.spi.VerificationRequest;
+import dev.mfa4j.testkit.ManualTicker;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -267,15 +271,53 @@ class DuoVerifierFlowsTest {
     }
 
     @Test
-    void pushWithoutAFinalAnswerTimesOutAtThePushDeadline() {
+    void pushWithoutAFinalAnswerTimesOutAtThePushDeadlineAndNotBefore() {
         stubPushStarts();
+        // Duo holds the long-poll: its answer comes long after this test has ended.
         duo.server.stubFor(get(urlPathEqualTo("/auth/v2/auth_status"))
                 .willReturn(ok("{\"result\":\"waiting\",\"status\":\"pushed\"}").withFixedDelay(30_000)));
-        long started = System.nanoTime();
-        VerificationOutcome outcome = await(verifier("PushTimeout", "10s").verify(keyword("push")));
-        assertThat(outcome.reason()).isEqualTo(Reason.TIMED_OUT);
-        // Ended by the 10 s deadline, long before the 30 s answer; 10 s of slack for a busy machine.
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+        ManualTicker ticker = new ManualTicker();
+        DuoVerifier verifier = Fixtures.open(duo, executor, ticker, "PushTimeout", "10s");
+
+        CompletableFuture<VerificationOutcome> outcome = verifier.verify(keyword("push"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> requests("/auth/v2/auth_status") == 1);
+        Fixtures.pass(verifier, ticker, Duration.ofSeconds(10).minusNanos(1));
+        assertThat(outcome).as("a nanosecond before the push deadline").isNotDone();
+
+        Fixtures.pass(verifier, ticker, Duration.ofNanos(1));
+        VerificationOutcome timedOut = await(outcome);
+        assertThat(timedOut.reason()).isEqualTo(Reason.TIMED_OUT);
+        assertThat(timedOut.message()).contains("PushTimeout 10s");
+    }
+
+    @Test
+    void pollsAreSpacedByTheLeastPollIntervalWhenDuoAnswersWaitingAtOnce() {
+        stubPushStarts();
+        stubStatuses("{\"result\":\"waiting\",\"status\":\"pushed\"}", "{\"result\":\"waiting\",\"status\":\"pushed\"}",
+                "{\"result\":\"allow\",\"status\":\"allow\"}");
+        ManualTicker ticker = new ManualTicker();
+        Tuning tuning = Fixtures.tuning(executor, Clock.systemUTC(), ticker);
+        Tuning paced = new Tuning(tuning.clock(), ticker, tuning.executor(), tuning.retryInitial(), Duration.ofSeconds(1),
+                tuning.userAgent(), tuning.jitter(), tuning.maxExchanges());
+        DuoVerifier verifier = DuoVerifiers.open(Fixtures.config(duo.host()), paced);
+
+        CompletableFuture<VerificationOutcome> outcome = verifier.verify(keyword("push"));
+        for (int poll = 1; poll <= 2; poll++) {
+            // Duo answered "waiting" at once: the verifier pauses, on its ticker, before asking again.
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> verifier.timer().pauses() == 1);
+            assertThat(requests("/auth/v2/auth_status")).isEqualTo(poll);
+            Fixtures.pass(verifier, ticker, Duration.ofMillis(999));
+            assertThat(verifier.timer().pauses()).as("999 ms after poll " + poll).isEqualTo(1);
+            assertThat(requests("/auth/v2/auth_status")).isEqualTo(poll);
+            Fixtures.pass(verifier, ticker, Duration.ofMillis(1));
+        }
+
+        assertThat(await(outcome).reason()).isEqualTo(Reason.APPROVED);
+        assertThat(requests("/auth/v2/auth_status")).isEqualTo(3);
+    }
+
+    private static int requests(String path) {
+        return duo.server.findAll(getRequestedFor(urlPathEqualTo(path))).size();
     }
 
     @Test
@@ -322,12 +364,20 @@ class DuoVerifierFlowsTest {
     @Test
     void closedVerifierRefusesNewWorkButFinishesWorkInFlight() {
         stubPushStarts();
-        duo.server.stubFor(get(urlPathEqualTo("/auth/v2/auth_status"))
-                .willReturn(ok("{\"result\":\"allow\",\"status\":\"allow\"}").withFixedDelay(500)));
-        DuoVerifier verifier = verifier();
-        var pending = verifier.verify(keyword("push"));
+        stubStatuses("{\"result\":\"waiting\",\"status\":\"pushed\"}", "{\"result\":\"allow\",\"status\":\"allow\"}");
+        ManualTicker ticker = new ManualTicker();
+        Tuning tuning = Fixtures.tuning(executor, Clock.systemUTC(), ticker);
+        DuoVerifier verifier = DuoVerifiers.open(Fixtures.config(duo.host()), new Tuning(tuning.clock(), ticker, tuning.executor(),
+                tuning.retryInitial(), Duration.ofSeconds(1), tuning.userAgent(), tuning.jitter(), tuning.maxExchanges()));
+        CompletableFuture<VerificationOutcome> pending = verifier.verify(keyword("push"));
+        // In flight for certain: it pauses between two polls until the test moves its ticker.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> verifier.timer().pauses() == 1);
+
         verifier.close();
+
         assertThat(await(verifier.verify(passcode("123456"))).reason()).as("closed is no outage").isEqualTo(Reason.PROVIDER_ERROR);
+        assertThat(pending).isNotDone();
+        Fixtures.pass(verifier, ticker, Duration.ofSeconds(1));
         assertThat(await(pending).reason()).isEqualTo(Reason.APPROVED);
     }
 }
