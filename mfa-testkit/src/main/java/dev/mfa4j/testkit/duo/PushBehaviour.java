@@ -11,14 +11,19 @@ import java.util.Objects;
  * {@link DuoSimulator#scriptPushes(String, PushBehaviour)} or for the next push only with
  * {@link DuoSimulator#scriptNextPush(String, PushBehaviour)}. Immutable and thread-safe.
  *
- * <p>For a Verified Push, {@link Approve} types the right code; use
- * {@link DuoSimulator#approve(String, String)} to type a chosen one.
+ * <p>For a Verified Push, {@link Approve} types the right code, as a person would: only once the
+ * login page could show it (the simulator's first {@code auth_status} answer carried it), and
+ * {@code delay} after that; a Verified Push nobody polls is never approved. Use
+ * {@link DuoSimulator#approve(String, String)} to type a chosen code.
  *
  * @since 0.1.0
  */
 public sealed interface PushBehaviour {
 
-    /** Approve after {@code delay}: the transaction ends {@code allow}/{@code allow}. */
+    /**
+     * Approve after {@code delay}: the transaction ends {@code allow}/{@code allow}. For a
+     * Verified Push the delay counts from the moment the code was shown (see above).
+     */
     static Approve approveAfter(Duration delay) {
         return new Approve(delay);
     }

@@ -247,11 +247,15 @@ class PushTest {
     }
 
     @Test
-    void aScriptedApprovalTypesTheRightCode() {
+    void aScriptedApprovalTypesTheRightCodeOnceTheCodeWasShown() {
         duo.scriptNextPush("vera", PushBehaviour.approveAfter(Duration.ofSeconds(3)));
         String txid = verifiedPush();
+        ticker.advance(Duration.ofSeconds(3));
+        assertThat(duo.transactionStatus(txid)).as("no poll has shown the code yet").contains("pushed");
+
         codeShownIn(status(txid));
         ticker.advance(Duration.ofSeconds(3));
+
         assertState(finalStatus(txid), "allow", "allow");
     }
 

@@ -98,8 +98,12 @@ public final class Pushes {
 
     private void schedule(Transaction tx, PushBehaviour behaviour, long sent) {
         if (behaviour instanceof PushBehaviour.Approve approve) {
-            // A scripted approval of a Verified Push types the right code.
-            later(sent, approve.delay(), () -> tx.finish(TxState.allow()));
+            if (tx.verificationCode().isPresent()) {
+                // The person types the code into the phone once the login page has shown it.
+                tx.codeShown().thenRun(() -> later(timer.now(), approve.delay(), () -> tx.finish(TxState.allow())));
+            } else {
+                later(sent, approve.delay(), () -> tx.finish(TxState.allow()));
+            }
         } else if (behaviour instanceof PushBehaviour.Deny deny) {
             later(sent, deny.delay(), () -> tx.finish(TxState.deny()));
         } else if (behaviour instanceof PushBehaviour.Fraud fraud) {

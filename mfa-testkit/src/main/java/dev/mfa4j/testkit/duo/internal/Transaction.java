@@ -29,6 +29,7 @@ public final class Transaction {
     private int reported;
     private final List<CompletableFuture<TxState>> pollers = new ArrayList<>();
     private final List<CompletableFuture<TxState>> finalWaiters = new ArrayList<>();
+    private final CompletableFuture<Void> codeShown = new CompletableFuture<>();
 
     /**
      * @param verificationCode the Verified Push code, or null for none
@@ -63,6 +64,14 @@ public final class Transaction {
     /** The Verified Push code, if this is a Verified Push. */
     public Optional<String> verificationCode() {
         return Optional.ofNullable(verificationCode);
+    }
+
+    /**
+     * Completes once an {@code auth_status} answer carried this Verified Push's code to the client
+     * (a waiting state, whose message shows it); never for an ordinary push.
+     */
+    public CompletableFuture<Void> codeShown() {
+        return codeShown;
     }
 
     /** The current state. */
@@ -100,13 +109,20 @@ public final class Transaction {
     public CompletableFuture<TxState> poll(TickerScheduler timer, Duration holdLimit) {
         long due = timer.now() + holdLimit.toNanos();
         CompletableFuture<TxState> future = new CompletableFuture<>();
+        future.thenAccept(this::noteShown);
+        TxState now;
         synchronized (this) {
+            now = state;
             if (version > reported || state.isFinal()) {
                 reported = version;
-                future.complete(state);
-                return future;
+            } else {
+                pollers.add(future);
+                now = null;
             }
-            pollers.add(future);
+        }
+        if (now != null) {
+            future.complete(now);
+            return future;
         }
         TickerScheduler.Scheduled release = timer.at(due, () -> {
             TxState current;
@@ -119,6 +135,12 @@ public final class Transaction {
         // Frees the timer entry at once when the state changes first.
         future.whenComplete((s, e) -> release.cancel());
         return future;
+    }
+
+    private void noteShown(TxState answered) {
+        if (verificationCode != null && !answered.isFinal()) {
+            codeShown.complete(null);
+        }
     }
 
     /** Completes with the final state, however long that takes (a synchronous {@code /auth}). */
