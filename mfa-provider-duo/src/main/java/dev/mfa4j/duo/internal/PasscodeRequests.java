@@ -1,5 +1,6 @@
 package dev.mfa4j.duo.internal;
 
+import dev.mfa4j.api.Secret;
 import java.net.http.HttpRequest;
 import java.time.Clock;
 
@@ -20,7 +21,7 @@ public final class PasscodeRequests {
      * @param clock the clock for the {@code Date} header
      */
     public PasscodeRequests(String host, String integrationKey, String secretKey, Clock clock) {
-        DuoSigner signer = new DuoSigner(integrationKey, secretKey, HmacAlgorithm.HMAC_SHA512);
+        DuoSigner signer = new DuoSigner(integrationKey, Secret.of(secretKey), HmacAlgorithm.HMAC_SHA512);
         this.encoder = new RequestEncoder(host, signer, SignatureVersion.V5, clock, "mfa4j-duo/benchmark");
     }
 

@@ -3,6 +3,7 @@ package dev.mfa4j.duo.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mfa4j.api.Reason;
+import dev.mfa4j.api.Secret;
 import dev.mfa4j.testkit.ManualTicker;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -35,7 +36,7 @@ class TransportFailuresTest {
     }
 
     private DuoReply.Unusable replyTo(Throwable failure) throws InterruptedException {
-        DuoSigner signer = new DuoSigner(Fixtures.IKEY, Fixtures.SKEY, HmacAlgorithm.HMAC_SHA512);
+        DuoSigner signer = new DuoSigner(Fixtures.IKEY, Secret.of(Fixtures.SKEY), HmacAlgorithm.HMAC_SHA512);
         RequestEncoder encoder = new RequestEncoder("api-12345678.duosecurity.com", signer, SignatureVersion.V5, Clock.systemUTC(),
                 "mfa4j-duo/test");
         HeldClient client = new HeldClient();

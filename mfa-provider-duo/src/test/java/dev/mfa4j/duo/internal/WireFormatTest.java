@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.mfa4j.api.Credential;
 import dev.mfa4j.api.Reason;
+import dev.mfa4j.api.Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -172,7 +173,7 @@ class WireFormatTest {
     @Test
     void hostIsLowerCasedInTheSignatureOnly() {
         RequestEncoder encoder = new RequestEncoder("API-3945EF22.duosecurity.com",
-                new DuoSigner(Fixtures.IKEY, Fixtures.SKEY, HmacAlgorithm.HMAC_SHA512), SignatureVersion.V5, CLOCK, "ua");
+                new DuoSigner(Fixtures.IKEY, Secret.of(Fixtures.SKEY), HmacAlgorithm.HMAC_SHA512), SignatureVersion.V5, CLOCK, "ua");
         EncodedRequest encoded = encoder.encode(DuoRequest.get("/auth/v2/check", DuoParams.NONE));
         assertThat(encoded.canonical()).startsWith(DATE + "\nGET\napi-3945ef22.duosecurity.com\n/auth/v2/check\n");
         assertThat(encoded.toString()).doesNotContain("Basic");
