@@ -79,12 +79,6 @@ public final class DuoProvider implements MfaProvider {
     }
 
     @Override
-    public String version() {
-        String version = DuoProvider.class.getPackage().getImplementationVersion();
-        return version == null ? "dev" : version;
-    }
-
-    @Override
     public List<OptionSpec> options() {
         return DuoOptionSpecs.ALL;
     }

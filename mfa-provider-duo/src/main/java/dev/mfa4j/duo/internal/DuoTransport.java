@@ -109,11 +109,11 @@ final class DuoTransport {
             }
             Optional<Duration> wait = retryPolicy.nextWait(retries, waited, fail.retryAfter(), retryLimit.minus(waited));
             if (wait.isEmpty()) {
-                LOG.warn("Duo rate-limited {} {} times; giving up after waiting {} ms", request.describe(), retries + 1,
+                LOG.warn("MFA-DUO-011 Duo rate-limited {} {} times; giving up after waiting {} ms", request.describe(), retries + 1,
                         waited.toMillis());
                 return CompletableFuture.completedFuture(reply);
             }
-            LOG.info("Duo rate-limited {} (HTTP {}); retrying in {} ms", request.describe(), fail.httpStatus(), wait.get().toMillis());
+            LOG.info("MFA-DUO-010 Duo rate-limited {} (HTTP {}); retrying in {} ms", request.describe(), fail.httpStatus(), wait.get().toMillis());
             return timer.after(wait.get())
                     .thenCompose(ignored -> attempt(request, timeout, retryLimit, queueLimit, retries + 1, waited.plus(wait.get())));
         });

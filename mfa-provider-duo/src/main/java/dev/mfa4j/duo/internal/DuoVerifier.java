@@ -121,7 +121,7 @@ final class DuoVerifier implements MfaVerifier {
 
     private static void log(VerificationRequest request, VerificationOutcome outcome) {
         if (outcome instanceof VerificationOutcome.NoVerdict) {
-            LOG.warn("Duo verification {} ({}): {} - {}", request.context().requestId(), request.credential().factor(), outcome.reason(),
+            LOG.warn("MFA-DUO-020 Duo verification {} ({}) had no verdict: {} - {}", request.context().requestId(), request.credential().factor(), outcome.reason(),
                     outcome.message());
         } else if (LOG.isDebugEnabled()) {
             LOG.debug("Duo verification {} ({}): {} - {}", request.context().requestId(), request.credential().factor(), outcome.reason(),

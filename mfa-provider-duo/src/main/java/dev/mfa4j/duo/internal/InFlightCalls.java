@@ -70,7 +70,7 @@ final class InFlightCalls {
                 return outcome;
             }
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-            LOG.warn("the duo {} for configuration '{}' failed with {}", what, configuration,
+            LOG.warn("MFA-DUO-021 the duo {} for configuration '{}' failed with {}", what, configuration,
                     cause == null ? "no outcome" : cause.getClass().getName());
             return VerificationOutcome.error("the duo " + what + " failed: "
                     + (cause == null ? "no outcome" : cause.getClass().getSimpleName()), cause);

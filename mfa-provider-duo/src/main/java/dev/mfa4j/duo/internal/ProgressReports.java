@@ -24,7 +24,7 @@ final class ProgressReports {
         try {
             listener.onProgress(progress);
         } catch (RuntimeException e) {
-            LOG.warn("a progress listener threw {}; ignored", e.getClass().getName());
+            LOG.warn("MFA-DUO-022 a progress listener threw {}; ignored", e.getClass().getName());
         }
     }
 }
