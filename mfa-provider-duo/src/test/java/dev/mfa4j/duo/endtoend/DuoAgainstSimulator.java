@@ -1,5 +1,7 @@
 package dev.mfa4j.duo.endtoend;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mfa4j.api.event.MfaEventListener;
 import dev.mfa4j.api.spi.ManagementAuthorizer;
 import dev.mfa4j.core.AttemptPolicy;
@@ -9,6 +11,8 @@ import dev.mfa4j.testkit.ManualTicker;
 import dev.mfa4j.testkit.duo.DuoSimulator;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Builds a service whose {@code duo} configuration points at a simulator. */
 final class DuoAgainstSimulator {
@@ -29,16 +33,58 @@ final class DuoAgainstSimulator {
 
     /**
      * @param duo the simulator
-     * @param extraOptions more JSON option members, starting with a comma, or ""
-     * @return the configuration JSON, with a 10 s request timeout, 20 s pushes and a 3 s retry
-     *     budget; time limits pass only when the test advances the service's ticker
+     * @param options more options, or other values for these, as name, value, name, value...; a
+     *     null value leaves the option out
+     * @return the JSON of configuration {@value #CONFIGURATION}: the simulator's host, keys and
+     *     certificate, a 10 s request timeout, 20 s pushes and a 3 s retry budget; time limits pass
+     *     only when the test advances the service's ticker
      */
-    static String configuration(DuoSimulator duo, String extraOptions) {
-        return """
-                {"Type": "duo", "Name": "%s", "Options": {"Host": "%s", "IntegrationKey": "%s", "SecretKey": "%s",
-                 "CaCertificates": "%s", "RequestTimeout": "10s", "PushTimeout": "20s", "RetryBudget": "3s"%s}}
-                """.formatted(CONFIGURATION, duo.host(), duo.integration().integrationKey(), duo.integration().secretKey(),
-                duo.certificatePem().replace("\n", "\\n"), extraOptions);
+    static String configuration(DuoSimulator duo, String... options) {
+        return configuration(CONFIGURATION, duo, options);
+    }
+
+    /** @return as {@link #configuration(DuoSimulator, String...)}, named {@code name} */
+    static String configuration(String name, DuoSimulator duo, String... options) {
+        Map<String, Object> configuration = new LinkedHashMap<>();
+        configuration.put("Type", "duo");
+        configuration.put("Name", name);
+        configuration.put("Options", options(duo, options));
+        return json(configuration);
+    }
+
+    /**
+     * @return the JSON of an update to the configuration: {@code {"Options": {...}}} with the
+     *     options of {@link #configuration(DuoSimulator, String...)}
+     */
+    static String update(DuoSimulator duo, String... options) {
+        return json(Map.of("Options", options(duo, options)));
+    }
+
+    private static Map<String, String> options(DuoSimulator duo, String... more) {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("Host", duo.host());
+        options.put("IntegrationKey", duo.integration().integrationKey());
+        options.put("SecretKey", duo.integration().secretKey());
+        options.put("CaCertificates", duo.certificatePem());
+        options.put("RequestTimeout", "10s");
+        options.put("PushTimeout", "20s");
+        options.put("RetryBudget", "3s");
+        for (int i = 0; i < more.length; i += 2) {
+            if (more[i + 1] == null) {
+                options.remove(more[i]);
+            } else {
+                options.put(more[i], more[i + 1]);
+            }
+        }
+        return options;
+    }
+
+    private static String json(Map<String, ?> document) {
+        try {
+            return new ObjectMapper().writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

@@ -45,7 +45,7 @@ class DuoEndToEndCanaryTest {
         try (DuoSimulator duo = DuoSimulator.builder().integration(Integration.of("DIWJ8X6AEYOR5OMC6TQ1", SECRET_KEY))
                 .user(DuoUser.builder("bob").smartphone().passcodes(PASSCODES[0]).build()).start();
                 MfaService mfa = DuoAgainstSimulator.service(events::add, new ManualTicker())) {
-            seen.add(mfa.configurations().json().create(DuoAgainstSimulator.configuration(duo, "")).toString());
+            seen.add(mfa.configurations().json().create(DuoAgainstSimulator.configuration(duo)).toString());
             PrincipalId bob = PrincipalId.user("internal", "bob");
             mfa.principals().assign(MfaAssignment.of(bob).configuration(DuoAgainstSimulator.CONFIGURATION).providerUserId(duo.user("bob").orElseThrow().userId()));
             seen.add(mfa.configurations().json().list());
@@ -63,16 +63,14 @@ class DuoEndToEndCanaryTest {
             duo.scriptNextPush("bob", PushBehaviour.deny());
             seen.add(mfa.verify(bob, "push").toString());
             try {
-                mfa.configurations().json().update(DuoAgainstSimulator.CONFIGURATION, "{\"Options\": {\"Host\": \"" + duo.host()
-                        + "\", \"IntegrationKey\": \"DIWJ8X6AEYOR5OMC6TQ1\", \"SecretKey\": \"" + SECRET_KEY + "!\"}}");
+                mfa.configurations().json().update(DuoAgainstSimulator.CONFIGURATION, DuoAgainstSimulator.update(duo, "SecretKey", SECRET_KEY + "!"));
             } catch (RuntimeException e) {
                 StringWriter trace = new StringWriter();
                 e.printStackTrace(new PrintWriter(trace));
                 seen.add(trace.toString());
             }
             // A wrong key: every call fails its signature check at the simulator.
-            mfa.configurations().json().update(DuoAgainstSimulator.CONFIGURATION, DuoAgainstSimulator.configuration(duo, "")
-                    .replace(SECRET_KEY, "X".repeat(40)).replaceFirst("\"Name\": \"Duo\", ", ""));
+            mfa.configurations().json().update(DuoAgainstSimulator.CONFIGURATION, DuoAgainstSimulator.update(duo, "SecretKey", "X".repeat(40)));
             seen.add(mfa.verify(bob, PASSCODES[3]).toString());
             seen.add(mfa.configurations().list(SecretVisibility.REDACTED).toString());
             seen.add(String.valueOf(duo.requestCount()));

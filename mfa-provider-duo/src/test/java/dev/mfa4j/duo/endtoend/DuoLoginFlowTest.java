@@ -57,14 +57,13 @@ class DuoLoginFlowTest {
     @BeforeEach
     void configure() {
         mfa = DuoAgainstSimulator.service(events::add, ticker);
-        mfa.configurations().json().create(DuoAgainstSimulator.configuration(duo, ""));
+        mfa.configurations().json().create(DuoAgainstSimulator.configuration(duo));
         for (String user : List.of("bob", "bea", "lou", "nell")) {
             mfa.principals().assign(MfaAssignment.of(principal(user)).configuration(DuoAgainstSimulator.CONFIGURATION)
                     .providerUserId(duo.user(user).orElseThrow().userId()));
         }
         // Verified Push is a per-configuration choice: the login page must be able to show the code.
-        mfa.configurations().json().create(DuoAgainstSimulator.configuration(duo, ", \"VerifiedPush\": \"on\"")
-                .replace("\"Name\": \"Duo\"", "\"Name\": \"DuoVerified\""));
+        mfa.configurations().json().create(DuoAgainstSimulator.configuration("DuoVerified", duo, "VerifiedPush", "on"));
         mfa.principals().assign(MfaAssignment.of(principal("vera")).configuration("DuoVerified")
                 .providerUserId(duo.user("vera").orElseThrow().userId()));
     }
@@ -239,8 +238,7 @@ class DuoLoginFlowTest {
         ticker.advance(DuoAgainstSimulator.REQUEST_TIMEOUT);
         assertThat(slow.get(30, TimeUnit.SECONDS).reason()).as("slower than RequestTimeout").isEqualTo(Reason.PROVIDER_UNAVAILABLE);
 
-        mfa.configurations().json().update(DuoAgainstSimulator.CONFIGURATION, DuoAgainstSimulator.configuration(duo,
-                ", \"FailMode\": \"open\"").replaceFirst("\"Name\": \"Duo\", ", ""));
+        mfa.configurations().json().update(DuoAgainstSimulator.CONFIGURATION, DuoAgainstSimulator.update(duo, "FailMode", "open"));
         duo.injectFault("/auth/v2/auth", Fault.serverError(1, 500));
         assertThat(mfa.verify(principal("bob"), "333333").reason()).isEqualTo(Reason.FAIL_OPEN_BYPASS);
         assertThat(events).anyMatch(e -> e instanceof dev.mfa4j.api.event.VerificationEvent v
@@ -250,8 +248,8 @@ class DuoLoginFlowTest {
     @Test
     void aWrongSecretKeyIsAProviderErrorThatFailOpenNeverLetsThrough() {
         String wrongKey = "W".repeat(40);
-        mfa.configurations().json().update(DuoAgainstSimulator.CONFIGURATION, DuoAgainstSimulator.configuration(duo,
-                ", \"FailMode\": \"open\"").replace(duo.integration().secretKey(), wrongKey).replaceFirst("\"Name\": \"Duo\", ", ""));
+        mfa.configurations().json().update(DuoAgainstSimulator.CONFIGURATION, DuoAgainstSimulator.update(duo,
+                "FailMode", "open", "SecretKey", wrongKey));
 
         VerificationResult result = mfa.verify(principal("bob"), "333333");
 

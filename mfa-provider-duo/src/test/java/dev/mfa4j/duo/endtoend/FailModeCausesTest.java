@@ -61,9 +61,13 @@ class FailModeCausesTest {
         mfa.close();
     }
 
-    /** Creates the configuration with the fail mode, the options given, and carol assigned to it. */
-    private void configureDuo(String failMode, String options) {
-        mfa.configurations().json().create(DuoAgainstSimulator.configuration(duo, ", \"FailMode\": \"" + failMode + "\"" + options));
+    /** Creates the configuration with the fail mode and the options given (name, value...), and carol assigned to it. */
+    private void configureDuo(String failMode, String... options) {
+        String[] all = new String[options.length + 2];
+        all[0] = "FailMode";
+        all[1] = failMode;
+        System.arraycopy(options, 0, all, 2, options.length);
+        mfa.configurations().json().create(DuoAgainstSimulator.configuration(duo, all));
         mfa.principals().assign(MfaAssignment.of(CAROL).configuration(DuoAgainstSimulator.CONFIGURATION)
                 .providerUserId(duo.user("carol").orElseThrow().userId()));
     }
@@ -79,9 +83,7 @@ class FailModeCausesTest {
         try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             deadPort = closed.getLocalPort();
         }
-        configureDuo(failMode, "");
-        mfa.configurations().json().update(DuoAgainstSimulator.CONFIGURATION, DuoAgainstSimulator.configuration(duo,
-                ", \"FailMode\": \"" + failMode + "\"").replace(duo.host(), "localhost:" + deadPort));
+        configureDuo(failMode, "Host", "localhost:" + deadPort);
 
         assertThat(mfa.verify(CAROL, "999999").reason()).isEqualTo(outage(failMode));
     }
@@ -89,7 +91,7 @@ class FailModeCausesTest {
     @ParameterizedTest
     @ValueSource(strings = {"open", "closed"})
     void aServerErrorIsAnOutage(String failMode) {
-        configureDuo(failMode, "");
+        configureDuo(failMode);
         duo.injectFault("/auth/v2/auth", Fault.serverError(1, 503));
 
         assertThat(mfa.verify(CAROL, "999999").reason()).isEqualTo(outage(failMode));
@@ -98,7 +100,7 @@ class FailModeCausesTest {
     @ParameterizedTest
     @ValueSource(strings = {"open", "closed"})
     void aConnectionDroppedBeforeTheAnswerIsAnOutage(String failMode) {
-        configureDuo(failMode, "");
+        configureDuo(failMode);
         duo.injectFault("/auth/v2/auth", Fault.dropConnection(1));
 
         assertThat(mfa.verify(CAROL, "999999").reason()).isEqualTo(outage(failMode));
@@ -107,7 +109,7 @@ class FailModeCausesTest {
     @ParameterizedTest
     @ValueSource(strings = {"open", "closed"})
     void noAnswerWithinTheRequestTimeoutIsAnOutage(String failMode) throws Exception {
-        configureDuo(failMode, "");
+        configureDuo(failMode);
         duo.injectFault("/auth/v2/auth", Fault.slow(1, Duration.ofMinutes(5)));
 
         CompletableFuture<VerificationResult> result = mfa.verifyAsync(CAROL, "999999");
@@ -120,9 +122,7 @@ class FailModeCausesTest {
     @ParameterizedTest
     @ValueSource(strings = {"open", "closed"})
     void duosRateLimitFailsClosedInEveryFailModeAndIsNotCounted(String failMode) {
-        configureDuo(failMode, "");
-        mfa.configurations().json().update(DuoAgainstSimulator.CONFIGURATION, DuoAgainstSimulator.configuration(duo,
-                ", \"FailMode\": \"" + failMode + "\", \"RetryBudget\": \"0s\"").replace(", \"RetryBudget\": \"3s\"", ""));
+        configureDuo(failMode, "RetryBudget", "0s");
         duo.injectFault("/auth/v2/auth", Fault.rateLimited(10, Duration.ofSeconds(1)));
 
         for (int i = 0; i < 6; i++) {
@@ -138,11 +138,7 @@ class FailModeCausesTest {
     @ValueSource(strings = {"open", "closed"})
     void anUntrustedCertificateFailsClosedInEveryFailMode(String failMode) {
         // Without CaCertificates only Duo's own roots are trusted; the simulator's certificate is not from them.
-        String untrusting = DuoAgainstSimulator.configuration(duo, ", \"FailMode\": \"" + failMode + "\"")
-                .replaceAll("\"CaCertificates\": \"[^\"]*\", ", "");
-        mfa.configurations().json().create(untrusting);
-        mfa.principals().assign(MfaAssignment.of(CAROL).configuration(DuoAgainstSimulator.CONFIGURATION)
-                .providerUserId(duo.user("carol").orElseThrow().userId()));
+        configureDuo(failMode, "CaCertificates", null);
 
         VerificationResult result = mfa.verify(CAROL, GOOD_PASSCODE);
 
@@ -156,12 +152,7 @@ class FailModeCausesTest {
         try (ConnectProxy proxy = new ConnectProxy()) {
             // The proxy sends every CONNECT to the simulator: a redirected name meets a certificate
             // issued for localhost, trusted but for another host.
-            String redirected = DuoAgainstSimulator.configuration(duo, ", \"FailMode\": \"" + failMode + "\", \"Proxy\": \"http://127.0.0.1:"
-                    + proxy.port() + "\"").replace("\"Host\": \"" + duo.host() + "\"",
-                    "\"Host\": \"api-12345678.duosecurity.com:" + duo.port() + "\"");
-            mfa.configurations().json().create(redirected);
-            mfa.principals().assign(MfaAssignment.of(CAROL).configuration(DuoAgainstSimulator.CONFIGURATION)
-                    .providerUserId(duo.user("carol").orElseThrow().userId()));
+            configureDuo(failMode, "Proxy", "http://127.0.0.1:" + proxy.port(), "Host", "api-12345678.duosecurity.com:" + duo.port());
 
             VerificationResult result = mfa.verify(CAROL, GOOD_PASSCODE);
 

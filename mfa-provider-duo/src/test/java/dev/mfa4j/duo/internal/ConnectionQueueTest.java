@@ -70,7 +70,8 @@ class ConnectionQueueTest {
         assertThat(preauth.path()).isEqualTo("/auth/v2/preauth");
         assertThat(push).isNotDone();
 
-        preauth.answer("{\"result\":\"allow\",\"status_msg\":\"Allowing unknown user\"}");
+        preauth.answer("""
+                {"result": "allow", "status_msg": "Allowing unknown user"}""");
         assertThat(Fixtures.await(push).reason()).isEqualTo(Reason.PROVIDER_BYPASS);
         assertThat(client.sent()).as("the queued passcode was never sent").isEqualTo(2);
     }
@@ -80,7 +81,7 @@ class ConnectionQueueTest {
         DuoVerifier verifier = verifier();
         CompletableFuture<VerificationOutcome> push = verifier.verify(Fixtures.request(Credential.PUSH));
         client.next().answer(DuoVerifierFlowsTest.PREAUTH_AUTH);
-        client.next().answer("{\"txid\":\"" + DuoVerifierFlowsTest.TXID + "\"}");
+        client.next().answer(Answers.txid(DuoVerifierFlowsTest.TXID));
         HeldClient.Exchange poll = client.next();
         assertThat(poll.path()).isEqualTo("/auth/v2/auth_status");
 
@@ -88,10 +89,10 @@ class ConnectionQueueTest {
         CompletableFuture<VerificationOutcome> passcode = verifier.verify(Fixtures.passcode("123456"));
         HeldClient.Exchange auth = client.next();
         assertThat(auth.path()).isEqualTo("/auth/v2/auth");
-        auth.answer("{\"result\":\"allow\",\"status\":\"allow\"}");
+        auth.answer(Answers.ALLOW);
         assertThat(Fixtures.await(passcode).reason()).isEqualTo(Reason.APPROVED);
 
-        poll.answer("{\"result\":\"allow\",\"status\":\"allow\"}");
+        poll.answer(Answers.ALLOW);
         assertThat(Fixtures.await(push).reason()).isEqualTo(Reason.APPROVED);
     }
 }

@@ -36,6 +36,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class DuoAnswersTest {
 
+    /** Duo's whole answer, envelope included, approving. */
+    private static final String OK_ALLOW = """
+            {"stat": "OK", "response": {"result": "allow", "status": "allow"}}""";
+
     static DuoStub duo;
     static ExecutorService executor;
     static DuoVerifier verifier;
@@ -110,7 +114,11 @@ class DuoAnswersTest {
         "'', allow, PROVIDER_ERROR",
     })
     void synchronousAuthAnswers(String result, String status, Reason expected) {
-        String body = "{" + (result.isEmpty() ? "" : "\"result\":\"" + result + "\",") + "\"status\":\"" + status + "\",\"status_msg\":\"x\"}";
+        String body = result.isEmpty()
+                ? """
+                  {"status": "%s", "status_msg": "x"}""".formatted(status)
+                : """
+                  {"result": "%s", "status": "%s", "status_msg": "x"}""".formatted(result, status);
         VerificationOutcome outcome = passcodeAnswered(ok(body));
         assertThat(outcome.reason()).isEqualTo(expected);
         assertThat(outcome.reason().allowsLogin()).isEqualTo(expected == Reason.APPROVED || expected == Reason.PROVIDER_BYPASS);
@@ -131,9 +139,10 @@ class DuoAnswersTest {
     })
     void pushFinalAnswers(String result, String status, Reason expected) {
         duo.server.stubFor(post(urlPathEqualTo("/auth/v2/preauth")).willReturn(ok(DuoVerifierFlowsTest.PREAUTH_AUTH)));
-        duo.server.stubFor(post(urlPathEqualTo("/auth/v2/auth")).willReturn(ok("{\"txid\":\"" + DuoVerifierFlowsTest.TXID + "\"}")));
+        duo.server.stubFor(post(urlPathEqualTo("/auth/v2/auth")).willReturn(ok(Answers.txid(DuoVerifierFlowsTest.TXID))));
         duo.server.stubFor(get(urlPathEqualTo("/auth/v2/auth_status"))
-                .willReturn(ok("{\"result\":\"" + result + "\",\"status\":\"" + status + "\"}")));
+                .willReturn(ok("""
+                        {"result": "%s", "status": "%s"}""".formatted(result, status))));
         assertThat(await(verifier.verify(keyword("push"))).reason()).isEqualTo(expected);
     }
 
@@ -158,15 +167,16 @@ class DuoAnswersTest {
 
     @Test
     void noCapableDeviceIsItsOwnReason() {
-        VerificationOutcome outcome = passcodeAnswered(aResponse().withStatus(400).withBody(
-                "{\"stat\":\"FAIL\",\"code\":40002,\"message\":\"Invalid request parameters\",\"message_detail\":\"no capable device\"}"));
+        VerificationOutcome outcome = passcodeAnswered(aResponse().withStatus(400).withBody("""
+                {"stat": "FAIL", "code": 40002, "message": "Invalid request parameters", "message_detail": "no capable device"}"""));
         assertThat(outcome.reason()).isEqualTo(Reason.NO_CAPABLE_DEVICE);
     }
 
     @Test
     void codeAsAStringIsRead() {
         VerificationOutcome outcome = passcodeAnswered(aResponse().withStatus(401)
-                .withBody("{\"stat\":\"FAIL\",\"code\":\"40103\",\"message\":\"Invalid signature in request credentials\"}"));
+                .withBody("""
+                        {"stat": "FAIL", "code": "40103", "message": "Invalid signature in request credentials"}"""));
         assertThat(outcome.reason()).isEqualTo(Reason.PROVIDER_ERROR);
         assertThat(outcome.message()).contains("40103");
     }
@@ -182,37 +192,41 @@ class DuoAnswersTest {
 
     @Test
     void failWithAnAllowInsideIsNeverAnApproval() {
-        VerificationOutcome outcome = passcodeAnswered(aResponse().withStatus(200).withBody(
-                "{\"stat\":\"FAIL\",\"code\":40002,\"message\":\"x\",\"response\":{\"result\":\"allow\",\"status\":\"allow\"}}"));
+        VerificationOutcome outcome = passcodeAnswered(aResponse().withStatus(200).withBody("""
+                {"stat": "FAIL", "code": 40002, "message": "x", "response": {"result": "allow", "status": "allow"}}"""));
         assertThat(outcome.reason().allowsLogin()).isFalse();
     }
 
     @Test
     void duplicateKeysAreRefused() {
         VerificationOutcome outcome = passcodeAnswered(aResponse().withStatus(200)
-                .withBody("{\"stat\":\"OK\",\"response\":{\"result\":\"deny\",\"result\":\"allow\",\"status\":\"allow\"}}"));
+                .withBody("""
+                        {"stat": "OK", "response": {"result": "deny", "result": "allow", "status": "allow"}}"""));
         assertThat(outcome.reason()).isEqualTo(Reason.PROVIDER_ERROR);
     }
 
     @Test
     void statOkWithAServerErrorStatusIsRefused() {
         VerificationOutcome outcome = passcodeAnswered(aResponse().withStatus(500)
-                .withBody("{\"stat\":\"OK\",\"response\":{\"result\":\"allow\",\"status\":\"allow\"}}"));
+                .withBody(OK_ALLOW));
         assertThat(outcome.reason()).isEqualTo(Reason.PROVIDER_ERROR);
     }
 
     @Test
     void unknownStatIsRefused() {
-        assertThat(passcodeAnswered(aResponse().withStatus(200).withBody("{\"stat\":\"MAYBE\",\"response\":{\"result\":\"allow\"}}"))
+        assertThat(passcodeAnswered(aResponse().withStatus(200).withBody("""
+                {"stat": "MAYBE", "response": {"result": "allow"}}"""))
                 .reason()).isEqualTo(Reason.PROVIDER_ERROR);
     }
 
     @Test
     void malformedJsonIsAnErrorNotAnOutage() {
         // Something answered: whatever it was, it is no reason to fail open.
-        assertThat(passcodeAnswered(aResponse().withStatus(200).withBody("{\"stat\":\"OK\",\"response\":{\"result\":\"allow\""))
+        assertThat(passcodeAnswered(aResponse().withStatus(200).withBody("""
+                {"stat": "OK", "response": {"result": "allow\""""))
                 .reason()).isEqualTo(Reason.PROVIDER_ERROR);
-        assertThat(passcodeAnswered(aResponse().withStatus(200).withBody("{\"stat\":\"OK\"} trailing")).reason())
+        assertThat(passcodeAnswered(aResponse().withStatus(200).withBody("""
+                {"stat": "OK"} trailing""")).reason())
                 .isEqualTo(Reason.PROVIDER_ERROR);
         assertThat(passcodeAnswered(aResponse().withStatus(200).withBody("[1,2]")).reason()).isEqualTo(Reason.PROVIDER_ERROR);
         assertThat(passcodeAnswered(ok("null")).reason()).isEqualTo(Reason.PROVIDER_ERROR);
@@ -250,7 +264,7 @@ class DuoAnswersTest {
 
     @Test
     void aResponseSlowerThanTheTimeoutIsUnavailableAndNotRetried() {
-        VerificationOutcome outcome = passcodeAnsweredImpatiently(ok("{\"result\":\"allow\",\"status\":\"allow\"}").withFixedDelay(20_000));
+        VerificationOutcome outcome = passcodeAnsweredImpatiently(ok(Answers.ALLOW).withFixedDelay(20_000));
         assertThat(outcome.reason()).isEqualTo(Reason.PROVIDER_UNAVAILABLE);
         assertThat(outcome.message()).contains("within 2000 ms");
         duo.server.verify(1, postRequestedFor(urlPathEqualTo("/auth/v2/auth")));
@@ -258,7 +272,7 @@ class DuoAnswersTest {
 
     @Test
     void aBodyThatDribblesPastTheTimeoutIsUnavailable() {
-        VerificationOutcome outcome = passcodeAnsweredImpatiently(ok("{\"result\":\"allow\",\"status\":\"allow\"}")
+        VerificationOutcome outcome = passcodeAnsweredImpatiently(ok(Answers.ALLOW)
                 .withChunkedDribbleDelay(5, 20_000));
         assertThat(outcome.reason()).isEqualTo(Reason.PROVIDER_UNAVAILABLE);
     }
@@ -266,18 +280,24 @@ class DuoAnswersTest {
     @Test
     void anAllowUnderAnotherContentTypeIsNeverUsed() {
         for (String type : new String[] {"text/html", "text/plain", ""}) {
-            var response = aResponse().withStatus(200).withBody("{\"stat\":\"OK\",\"response\":{\"result\":\"allow\",\"status\":\"allow\"}}");
+            var response = aResponse().withStatus(200).withBody(OK_ALLOW);
             VerificationOutcome outcome = passcodeAnswered(type.isEmpty() ? response : response.withHeader("Content-Type", type));
 
             assertThat(outcome.reason()).as(type).isEqualTo(Reason.PROVIDER_ERROR);
         }
-        assertThat(passcodeAnswered(ok("{\"result\":\"allow\",\"status\":\"allow\"}")).reason()).isEqualTo(Reason.APPROVED);
+        assertThat(passcodeAnswered(ok(Answers.ALLOW)).reason()).isEqualTo(Reason.APPROVED);
     }
 
     @Test
     void answersWithMissingFieldsAreNeverApprovals() {
-        for (String response : new String[] {"{}", "{\"status\":\"allow\"}", "{\"result\":null,\"status\":\"allow\"}",
-                "{\"result\":\"ALLOW\",\"status\":\"allow\"}", "{\"result\":[\"allow\"]}", "\"allow\""}) {
+        for (String response : """
+                {}
+                {"status": "allow"}
+                {"result": null, "status": "allow"}
+                {"result": "ALLOW", "status": "allow"}
+                {"result": ["allow"]}
+                "allow"
+                """.lines().toList()) {
             VerificationOutcome outcome = passcodeAnswered(ok(response));
 
             assertThat(outcome).as(response).isNotInstanceOf(VerificationOutcome.Approved.class);
@@ -287,7 +307,7 @@ class DuoAnswersTest {
     @Test
     void anAsyncAuthWithoutTxidIsAnError() {
         duo.server.stubFor(post(urlPathEqualTo("/auth/v2/preauth")).willReturn(ok(DuoVerifierFlowsTest.PREAUTH_AUTH)));
-        duo.server.stubFor(post(urlPathEqualTo("/auth/v2/auth")).willReturn(ok("{\"result\":\"allow\",\"status\":\"allow\"}")));
+        duo.server.stubFor(post(urlPathEqualTo("/auth/v2/auth")).willReturn(ok(Answers.ALLOW)));
         assertThat(await(verifier.verify(keyword("push"))).reason()).isEqualTo(Reason.PROVIDER_ERROR);
     }
 }

@@ -39,7 +39,8 @@ final class HeldClient extends HttpClient {
 
         /** Answers with Duo's OK envelope around {@code responseJson}. */
         void answer(String responseJson) {
-            byte[] body = ("{\"stat\":\"OK\",\"response\":" + responseJson + "}").getBytes(StandardCharsets.UTF_8);
+            byte[] body = """
+                    {"stat": "OK", "response": %s}""".formatted(responseJson).getBytes(StandardCharsets.UTF_8);
             response.complete(new Canned(request, body));
         }
 

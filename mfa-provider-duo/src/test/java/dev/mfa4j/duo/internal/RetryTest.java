@@ -95,7 +95,7 @@ class RetryTest {
 
     @Test
     void twoRateLimitsThenAnAnswer() {
-        stubSequence(tooMany(), tooMany(), ok("{\"result\":\"allow\",\"status\":\"allow\"}"));
+        stubSequence(tooMany(), tooMany(), ok(Answers.ALLOW));
         Retried retried = passcodeRetried();
         assertThat(retried.outcome().reason()).isEqualTo(Reason.APPROVED);
         assertThat(retried.waits()).as("20 ms, then twice as long").containsExactly(Duration.ofMillis(20), Duration.ofMillis(40));
@@ -104,7 +104,7 @@ class RetryTest {
 
     @Test
     void retryAfterIsHonoured() {
-        stubSequence(tooMany().withHeader("Retry-After", "1"), ok("{\"result\":\"deny\",\"status\":\"deny\"}"));
+        stubSequence(tooMany().withHeader("Retry-After", "1"), ok(Answers.DENY));
         Retried retried = passcodeRetried();
         assertThat(retried.outcome().reason()).isEqualTo(Reason.INVALID_PASSCODE);
         assertThat(retried.waits()).containsExactly(Duration.ofSeconds(1));
@@ -143,7 +143,7 @@ class RetryTest {
 
     @Test
     void aNonJson429IsStillARateLimit() {
-        stubSequence(aResponse().withStatus(429).withBody("slow down"), ok("{\"result\":\"allow\",\"status\":\"allow\"}"));
+        stubSequence(aResponse().withStatus(429).withBody("slow down"), ok(Answers.ALLOW));
         Retried retried = passcodeRetried();
         assertThat(retried.outcome().reason()).isEqualTo(Reason.APPROVED);
         assertThat(retried.waits()).containsExactly(Duration.ofMillis(20));

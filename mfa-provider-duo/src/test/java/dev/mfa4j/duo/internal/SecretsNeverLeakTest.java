@@ -66,10 +66,14 @@ class SecretsNeverLeakTest {
             seen.add(configuration.toString());
 
             String[] answers = {
-                "{\"stat\":\"FAIL\",\"code\":40002,\"message\":\"Invalid request parameters\",\"message_detail\":\"passcode " + PASSCODE_CANARY + "\"}",
-                "{\"stat\":\"FAIL\",\"code\":40103,\"message\":\"Invalid signature in request credentials\"}",
-                "{\"stat\":\"OK\",\"response\":{\"result\":\"deny\",\"status\":\"deny\",\"status_msg\":\"Wrong passcode " + PASSCODE_CANARY + "\"}}",
-                "{\"stat\":\"OK\",\"response\":{\"result\":\"allow\",\"status\":\"allow\"}}",
+                """
+                {"stat":"FAIL","code":40002,"message":"Invalid request parameters","message_detail":"passcode %s"}""".formatted(PASSCODE_CANARY),
+                """
+                {"stat":"FAIL","code":40103,"message":"Invalid signature in request credentials"}""",
+                """
+                {"stat":"OK","response":{"result":"deny","status":"deny","status_msg":"Wrong passcode %s"}}""".formatted(PASSCODE_CANARY),
+                """
+                {"stat":"OK","response":{"result":"allow","status":"allow"}}""",
                 "<html>502 " + PASSCODE_CANARY + "</html>",
             };
             int[] statuses = {400, 401, 200, 200, 502};
@@ -80,7 +84,7 @@ class SecretsNeverLeakTest {
                 state = "s" + i;
             }
             duo.server.stubFor(post(urlPathEqualTo("/auth/v2/auth")).inScenario("canary").whenScenarioStateIs(state)
-                    .willReturn(ok("{\"result\":\"allow\",\"status\":\"allow\"}").withFixedDelay(20_000)));
+                    .willReturn(ok(Answers.ALLOW).withFixedDelay(20_000)));
             VerificationRequest request = new VerificationRequest(PrincipalId.parse("principal/internal/user/bob"), Fixtures.USER_ID,
                     new Credential.Passcode(PASSCODE_CANARY), VerificationContext.empty());
             seen.add(request.toString());
@@ -111,7 +115,7 @@ class SecretsNeverLeakTest {
                     StandardCharsets.US_ASCII).split(":")[1];
             String log = Files.readString(Path.of("target/duo-test.log"), StandardCharsets.UTF_8);
             // The refused signature was logged at ERROR, naming the configuration but no key.
-            assertThat(log.lines().filter(l -> l.contains("ERROR") && l.contains("'canary'") && l.contains("40103"))).hasSize(1);
+            assertThat(log.lines().filter(l -> l.contains("ERROR") && l.contains("MFA-DUO-001") && l.contains("'canary'") && l.contains("40103"))).hasSize(1);
             for (String text : seen) {
                 assertThat(text).doesNotContain(SKEY_CANARY).doesNotContain(PASSCODE_CANARY).doesNotContain(signature);
             }
