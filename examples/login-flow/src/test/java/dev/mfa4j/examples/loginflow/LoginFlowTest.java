@@ -10,6 +10,7 @@ import dev.mfa4j.api.PrincipalId;
 import dev.mfa4j.api.Reason;
 import dev.mfa4j.api.VerificationContext;
 import dev.mfa4j.core.MfaService;
+import dev.mfa4j.testkit.ManualTicker;
 import dev.mfa4j.testkit.duo.DuoSimulator;
 import dev.mfa4j.testkit.duo.DuoUser;
 import dev.mfa4j.testkit.duo.PushBehaviour;
@@ -45,7 +46,8 @@ class LoginFlowTest {
 
     @BeforeEach
     void startTheHost() {
-        mfa = HostMfa.create(new PrintStream(audit, true, StandardCharsets.UTF_8));
+        // A ticker nobody advances: no request times out here, however long a busy machine takes.
+        mfa = HostMfa.create(new PrintStream(audit, true, StandardCharsets.UTF_8), new ManualTicker());
         mfa.configurations(AdminOnlyAuthorizer.ADMIN).json().create("{\"Type\": \"duo\", \"Name\": \"CompanyDuo\", \"Options\": {"
                 + "\"Host\": \"" + duo.host() + "\", \"IntegrationKey\": \"" + duo.integration().integrationKey() + "\", "
                 + "\"SecretKey\": \"" + duo.integration().secretKey() + "\", "
@@ -101,8 +103,8 @@ class LoginFlowTest {
 
     @Test
     void theRightPasswordThenAnApprovedPushLogsIn() {
-        // Approved at once: the first poll has the answer, so nothing waits for the provider's
-        // pause between polls, which this host runs in real time.
+        // Approved at once: the first poll has the answer. (On a ticker nobody advances, the
+        // provider's pause between two polls would never end.)
         duo.scriptNextPush("bob", PushBehaviour.approve());
 
         LoginOutcome outcome = logIn("bob", BOB_PASSWORD, "push");
