@@ -10,5 +10,8 @@ module dev.mfa4j.core {
 
     exports dev.mfa4j.core;
 
+    // Every service mfa-core looks up with ServiceLoader; ModuleDescriptorsTest checks this list
+    // against the ServiceLoader calls in the code.
     uses dev.mfa4j.api.spi.MfaProvider;
+    uses dev.mfa4j.api.event.MfaEventListener;
 }

@@ -1,6 +1,6 @@
 /**
  * An example MFA provider plugin: time-based one-time passwords (RFC 6238) as provider type
- * {@code totp}. It depends on mfa-api only; mfa-core finds it with {@link java.util.ServiceLoader}
+ * {@code example-totp}. It depends on mfa-api only; mfa-core finds it with {@link java.util.ServiceLoader}
  * because this jar is on the class path or the module path, and names it nowhere.
  */
 module dev.mfa4j.examples.totp {

@@ -37,8 +37,19 @@ class DependencyRulesTest {
     }
 
     @Test
+    void theTotpProviderDependsOnTheApiAndZxingOnly() {
+        noClasses().that().resideInAPackage("dev.mfa4j.totp..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("java..", "javax.crypto..", "dev.mfa4j.api..",
+                        "dev.mfa4j.totp..", "com.google.zxing..")
+                .check(classes);
+    }
+
+    @Test
     void noProviderImportsMfaCore() {
         noClasses().that().resideInAPackage("dev.mfa4j.duo..")
+                .should().dependOnClassesThat().resideInAPackage("dev.mfa4j.core..")
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.mfa4j.totp..")
                 .should().dependOnClassesThat().resideInAPackage("dev.mfa4j.core..")
                 .check(classes);
         noClasses().that().resideInAPackage("dev.mfa4j.examples.totp..")
@@ -53,13 +64,15 @@ class DependencyRulesTest {
     void mfaCoreNamesNoConcreteProvider() {
         noClasses().that().resideInAPackage("dev.mfa4j.core..")
                 .should().dependOnClassesThat().implement(MfaProvider.class)
-                .orShould().dependOnClassesThat().resideInAnyPackage("dev.mfa4j.duo..", "dev.mfa4j.testkit..", "dev.mfa4j.examples..")
+                .orShould().dependOnClassesThat().resideInAnyPackage("dev.mfa4j.duo..", "dev.mfa4j.totp..", "dev.mfa4j.testkit..",
+                        "dev.mfa4j.examples..")
                 .check(classes);
     }
 
     @Test
     void librariesLogThroughSlf4jNeverTheConsole() {
-        noClasses().that().resideInAnyPackage("dev.mfa4j.api..", "dev.mfa4j.core..", "dev.mfa4j.duo..", "dev.mfa4j.store..")
+        noClasses().that().resideInAnyPackage("dev.mfa4j.api..", "dev.mfa4j.core..", "dev.mfa4j.duo..", "dev.mfa4j.totp..",
+                        "dev.mfa4j.store..")
                 .should().accessField(System.class, "out")
                 .orShould().accessField(System.class, "err")
                 .orShould().callMethod(Throwable.class, "printStackTrace")

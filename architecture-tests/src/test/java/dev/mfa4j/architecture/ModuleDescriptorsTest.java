@@ -2,18 +2,29 @@ package dev.mfa4j.architecture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.ReferencedClassObject;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import dev.mfa4j.testkit.ServiceRegistrations;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.module.Configuration;
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.JarFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +61,7 @@ class ModuleDescriptorsTest {
 
     @Test
     void everyPublishedModuleIsHere() {
-        assertThat(OURS.keySet()).contains("dev.mfa4j.api", "dev.mfa4j.core", "dev.mfa4j.duo", "dev.mfa4j.testkit",
+        assertThat(OURS.keySet()).contains("dev.mfa4j.api", "dev.mfa4j.core", "dev.mfa4j.duo", "dev.mfa4j.totp", "dev.mfa4j.testkit",
                 "dev.mfa4j.store.jdbc", "dev.mfa4j.examples.totp");
     }
 
@@ -80,6 +91,8 @@ class ModuleDescriptorsTest {
         OURS.values().forEach(ServiceRegistrations::assertBothWaysAgree);
         assertThat(ServiceRegistrations.fromModuleDescriptor(OURS.get("dev.mfa4j.testkit")))
                 .containsEntry("dev.mfa4j.api.spi.MfaProvider", Set.of("dev.mfa4j.testkit.FakeMfaProvider"));
+        assertThat(ServiceRegistrations.fromModuleDescriptor(OURS.get("dev.mfa4j.totp")))
+                .containsEntry("dev.mfa4j.api.spi.MfaProvider", Set.of("dev.mfa4j.totp.TotpProvider"));
         assertThat(ServiceRegistrations.fromModuleDescriptor(OURS.get("dev.mfa4j.examples.totp")))
                 .containsEntry("dev.mfa4j.api.spi.MfaProvider", Set.of("dev.mfa4j.examples.totp.TotpProvider"));
     }
@@ -94,8 +107,63 @@ class ModuleDescriptorsTest {
     }
 
     @Test
+    void theTotpProviderNeedsMfaApiAndZxingOnlyAndNoJavaDesktop() {
+        ModuleDescriptor totp = descriptor(OURS.get("dev.mfa4j.totp"));
+
+        assertThat(totp.requires()).extracting(ModuleDescriptor.Requires::name)
+                .containsExactlyInAnyOrder("java.base", "dev.mfa4j.api", "com.google.zxing");
+        assertThat(totp.exports()).extracting(ModuleDescriptor.Exports::source).containsExactly("dev.mfa4j.totp");
+    }
+
+    @Test
     void coreUsesTheProviderService() {
-        assertThat(descriptor(OURS.get("dev.mfa4j.core")).uses()).contains("dev.mfa4j.api.spi.MfaProvider");
+        assertThat(descriptor(OURS.get("dev.mfa4j.core")).uses()).contains("dev.mfa4j.api.spi.MfaProvider",
+                "dev.mfa4j.api.event.MfaEventListener");
+    }
+
+    /**
+     * On the module path, ServiceLoader.load throws for a service the calling module does not
+     * declare with {@code uses}; on the class path, where every test runs, nothing notices. So
+     * each module's {@code uses} must equal the services its code looks up: the class literals in
+     * every method that calls ServiceLoader.
+     */
+    @Test
+    void everyModuleDeclaresExactlyTheServicesItLoads() {
+        OURS.forEach((name, path) -> {
+            Set<String> loaded = servicesLoadedBy(importClasses(path));
+            assertThat(new TreeSet<>(descriptor(path).uses())).as("uses of " + name + " (from its ServiceLoader calls)")
+                    .isEqualTo(loaded);
+        });
+        assertThat(servicesLoadedBy(importClasses(OURS.get("dev.mfa4j.core"))))
+                .as("the check finds mfa-core's lookups").contains("dev.mfa4j.api.spi.MfaProvider", "dev.mfa4j.api.event.MfaEventListener");
+    }
+
+    private static Set<String> servicesLoadedBy(JavaClasses classes) {
+        Set<String> services = new TreeSet<>();
+        for (JavaClass javaClass : classes) {
+            for (JavaCodeUnit codeUnit : javaClass.getCodeUnits()) {
+                boolean looksUpServices = codeUnit.getMethodCallsFromSelf().stream()
+                        .anyMatch(call -> call.getTargetOwner().isEquivalentTo(ServiceLoader.class)
+                                && call.getName().startsWith("load"));
+                if (looksUpServices) {
+                    codeUnit.getReferencedClassObjects().stream().map(ReferencedClassObject::getRawType)
+                            .map(JavaClass::getName).forEach(services::add);
+                }
+            }
+        }
+        return services;
+    }
+
+    private static JavaClasses importClasses(Path location) {
+        ClassFileImporter importer = new ClassFileImporter();
+        if (Files.isDirectory(location)) {
+            return importer.importPath(location);
+        }
+        try (JarFile jar = new JarFile(location.toFile())) {
+            return importer.importJar(jar);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static ModuleDescriptor descriptor(Path location) {

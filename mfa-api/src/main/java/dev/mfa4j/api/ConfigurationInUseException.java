@@ -12,7 +12,9 @@ public class ConfigurationInUseException extends MfaException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The configuration still assigned. */
     private final String configurationName;
+    /** How many principals are assigned to it. */
     private final long assignmentCount;
 
     /**

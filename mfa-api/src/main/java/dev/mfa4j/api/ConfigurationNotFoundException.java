@@ -11,6 +11,7 @@ public class ConfigurationNotFoundException extends MfaException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The name no configuration has. */
     private final String configurationName;
 
     /** @param configurationName the name that was not found */

@@ -150,6 +150,7 @@ public sealed interface Credential permits Credential.Passcode, Credential.Keywo
     record Passcode(String digits) implements Credential {
 
         /**
+         * @param digits {@value #MIN_PASSCODE_DIGITS} to {@value #MAX_PASSCODE_DIGITS} ASCII digits
          * @throws NullPointerException if {@code digits} is null
          * @throws InvalidCredentialException if it is not 4 to 16 ASCII digits
          */
@@ -199,6 +200,7 @@ public sealed interface Credential permits Credential.Passcode, Credential.Keywo
         private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]{0,15}");
 
         /**
+         * @param name a lower-case letter, then up to 15 lower-case letters or digits
          * @throws NullPointerException if {@code name} is null
          * @throws InvalidCredentialException if the name breaks the rule above
          */
@@ -231,6 +233,7 @@ public sealed interface Credential permits Credential.Passcode, Credential.Keywo
     record RecoveryCode(String characters) implements Credential {
 
         /**
+         * @param characters the code's characters
          * @throws NullPointerException if {@code characters} is null
          * @throws InvalidCredentialException if it is not such a code; the message never repeats it
          */

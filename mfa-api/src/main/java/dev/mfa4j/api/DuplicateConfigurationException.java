@@ -12,6 +12,7 @@ public class DuplicateConfigurationException extends MfaException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The name already taken. */
     private final String configurationName;
 
     /** @param configurationName the name that is already taken */

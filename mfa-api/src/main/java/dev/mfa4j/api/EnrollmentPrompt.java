@@ -25,7 +25,13 @@ public sealed interface EnrollmentPrompt {
      */
     record QrCode(URI uri, String manualEntry, byte[] png, String terminalText) implements EnrollmentPrompt {
 
-        /** @throws NullPointerException if a component is null */
+        /**
+         * @param uri the {@code otpauth://} URI the QR code holds (carries the secret)
+         * @param manualEntry the secret as a user types it into an app (Base32, in groups)
+         * @param png the QR code as a PNG image
+         * @param terminalText the QR code drawn with block characters, for a terminal
+         * @throws NullPointerException if a component is null
+         */
         public QrCode {
             Objects.requireNonNull(uri, "uri");
             Objects.requireNonNull(manualEntry, "manualEntry");

@@ -25,7 +25,13 @@ public record EnrollmentStatus(PrincipalId principal, String configurationName, 
         ACTIVE
     }
 
-    /** @throws NullPointerException if a component is null */
+    /**
+     * @param principal the principal
+     * @param configurationName its configuration
+     * @param state none, pending (begun, not yet confirmed) or active
+     * @param since when the current state began (for {@code NONE}: empty)
+     * @throws NullPointerException if a component is null
+     */
     public EnrollmentStatus {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(configurationName, "configurationName");

@@ -13,7 +13,9 @@ public class InvalidInputException extends MfaException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The input field that was refused. */
     private final String field;
+    /** What is wrong with it, without its value. */
     private final String problem;
 
     /**

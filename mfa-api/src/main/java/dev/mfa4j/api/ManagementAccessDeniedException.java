@@ -11,8 +11,11 @@ public class ManagementAccessDeniedException extends MfaException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Who asked. */
     private final Caller caller;
+    /** What they asked about. */
     private final String resourcePath;
+    /** What they asked to do. */
     private final ManagementOperation operation;
 
     /**

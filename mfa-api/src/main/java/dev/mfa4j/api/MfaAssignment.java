@@ -29,6 +29,10 @@ public record MfaAssignment(PrincipalId principal, String configurationName, Str
     public static final int MAX_PROVIDER_USER_ID_LENGTH = 256;
 
     /**
+     * @param principal the principal; its kind must support MFA (user or application)
+     * @param configurationName the name of the configuration to use
+     * @param providerUserId the principal's identity at the provider: 1 to 256 characters, no control
+     *         characters, no surrounding whitespace
      * @throws NullPointerException if a component is null
      * @throws InvalidPrincipalException if the principal's kind does not support MFA
      * @throws InvalidInputException naming the field if the configuration name or provider user

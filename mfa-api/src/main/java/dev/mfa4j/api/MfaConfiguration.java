@@ -39,6 +39,15 @@ public record MfaConfiguration(String name, String type, Map<String, String> opt
     private static final Pattern OPTION_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
 
     /**
+     * @param name unique across all configurations; 1 to 128 printable ASCII characters, no
+     *         {@code /}, no surrounding whitespace; never changes once created
+     * @param type the provider type, such as {@code duo}: a lower-case letter, then up to 31
+     *         lower-case letters, digits, {@code -} or {@code _}
+     * @param options option values by key; keys are a letter then letters, digits or {@code _} (at
+     *         most 64), values are non-null and at most {@value #MAX_OPTION_VALUE_LENGTH} characters. The
+     *         map is copied, keeps its iteration order and cannot be modified.
+     * @param revision 0 for a configuration not yet stored; the store numbers each stored version
+     *         1, 2, 3... and refuses an update based on an old one
      * @throws NullPointerException if a component, an option key or an option value is null
      * @throws InvalidConfigurationException listing every field that breaks the rules above
      */

@@ -47,6 +47,9 @@ public record PrincipalId(String identityProvider, PrincipalKind kind, String na
     private static final int MAX_NAME_LENGTH = 256;
 
     /**
+     * @param identityProvider the identity provider, such as {@code internal}; lower case
+     * @param kind the kind of principal
+     * @param name the principal's name within the identity provider; lower case
      * @throws NullPointerException if any component is null
      * @throws InvalidPrincipalException if the identity provider or name breaks the rules above
      */

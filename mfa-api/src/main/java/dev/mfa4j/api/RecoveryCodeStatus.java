@@ -15,6 +15,9 @@ import java.util.Optional;
 public record RecoveryCodeStatus(PrincipalId principal, int remaining, Optional<Instant> generated) {
 
     /**
+     * @param principal the principal
+     * @param remaining how many unused codes are left; 0 if none were ever generated
+     * @param generated when the current set was generated; empty if none was
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if {@code remaining} is negative
      */

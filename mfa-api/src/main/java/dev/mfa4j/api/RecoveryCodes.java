@@ -16,7 +16,10 @@ import java.util.Objects;
  */
 public record RecoveryCodes(List<String> codes) {
 
-    /** @throws NullPointerException if {@code codes} or a code is null */
+    /**
+     * @param codes the codes, as shown to the user
+     * @throws NullPointerException if {@code codes} or a code is null
+     */
     public RecoveryCodes {
         codes = List.copyOf(Objects.requireNonNull(codes, "codes"));
     }

@@ -13,8 +13,11 @@ public class RevisionConflictException extends MfaException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The configuration that changed meanwhile. */
     private final String configurationName;
+    /** The revision the update was based on. */
     private final long expectedRevision;
+    /** The revision in the store. */
     private final long actualRevision;
 
     /**

@@ -15,6 +15,7 @@ public class UnknownProviderTypeException extends InvalidInputException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The type no installed provider has. */
     private final String type;
     private final transient List<String> installedTypes;
 

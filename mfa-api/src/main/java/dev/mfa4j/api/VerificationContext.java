@@ -37,6 +37,14 @@ public record VerificationContext(Optional<String> clientIp, Optional<String> ap
     private static final Pattern IPV6_CHARACTERS = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
     /**
+     * @param clientIp the client's IP address as a literal (IPv4 or IPv6, never a host name); empty
+     *         if unknown
+     * @param applicationName the application being logged into, at most 256 characters without control
+     *         characters; empty if not given
+     * @param requestId an id to correlate logs and events: 1 to 128 of {@code A-Z a-z 0-9 . _ : -};
+     *         a random UUID unless given
+     * @param progressListener receives progress of long factors; {@link ProgressListener#NONE} unless
+     *         given
      * @throws NullPointerException if a component is null
      * @throws InvalidInputException naming the field if a value breaks the rules above
      */

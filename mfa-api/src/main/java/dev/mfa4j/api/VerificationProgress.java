@@ -18,7 +18,11 @@ public sealed interface VerificationProgress {
      * @param message the provider's description, such as "Pushed a login request to your phone"
      */
     record ChallengeSent(String factor, String message) implements VerificationProgress {
-        /** @throws NullPointerException if a component is null */
+        /**
+         * @param factor the factor, such as {@code push}
+         * @param message the provider's description, such as "Pushed a login request to your phone"
+         * @throws NullPointerException if a component is null
+         */
         public ChallengeSent {
             Objects.requireNonNull(factor, "factor");
             Objects.requireNonNull(message, "message");
@@ -32,7 +36,11 @@ public sealed interface VerificationProgress {
      * @param message the provider's latest status message
      */
     record Waiting(Duration elapsed, String message) implements VerificationProgress {
-        /** @throws NullPointerException if a component is null */
+        /**
+         * @param elapsed time since the challenge was sent
+         * @param message the provider's latest status message
+         * @throws NullPointerException if a component is null
+         */
         public Waiting {
             Objects.requireNonNull(elapsed, "elapsed");
             Objects.requireNonNull(message, "message");
@@ -47,7 +55,10 @@ public sealed interface VerificationProgress {
      * @param code the code to display
      */
     record VerificationCode(String code) implements VerificationProgress {
-        /** @throws NullPointerException if the code is null */
+        /**
+         * @param code the code to display
+         * @throws NullPointerException if the code is null
+         */
         public VerificationCode {
             Objects.requireNonNull(code, "code");
         }

@@ -26,6 +26,11 @@ import java.util.Optional;
 public record VerificationResult(Reason reason, String message, Optional<URI> enrollmentUrl) {
 
     /**
+     * @param reason why; {@link Reason#allowsLogin()} decides {@link #allowed()}
+     * @param message a short description for logs and operators (for Duo, its status message); never
+     *         a secret or passcode, and not meant to be shown as is to end users
+     * @param enrollmentUrl where the user can enroll a device, for {@link Reason#ENROLLMENT_REQUIRED}
+     *         when the provider gives one; empty otherwise
      * @throws NullPointerException if a component is null
      */
     public VerificationResult {

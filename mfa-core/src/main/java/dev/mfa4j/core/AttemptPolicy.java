@@ -39,6 +39,12 @@ public record AttemptPolicy(int maxFailures, Duration coolDown, int maxPushes, D
     public static final Duration PUSH_TTL_LIMIT = Duration.ofMinutes(10);
 
     /**
+     * @param maxFailures 1 to 100; default 5
+     * @param coolDown 1 second to 24 hours; default 15 minutes
+     * @param maxPushes 1 to 100; default 3
+     * @param pushWindow 1 second to 24 hours; default 5 minutes
+     * @param pushTtl 1 second to 10 minutes; default 5 minutes
+     * @param passcodeReuseWindow 1 minute to 24 hours; default 10 minutes
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if a component is out of its range
      */

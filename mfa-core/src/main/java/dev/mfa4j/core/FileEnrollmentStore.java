@@ -91,7 +91,19 @@ public final class FileEnrollmentStore implements EnrollmentStore {
 
     /**
      * Opens the enrollment file that belongs to a configuration store file: {@code <store file>.enrollments}
-     * beside the file the path leads to.
+     * beside the file the path leads to, whatever link or alias named it; changes wait at most 5
+     * seconds for the lock.
+     *
+     * @param storeFile the configuration store's file, such as {@code ~/.mfa4j/store.json}
+     * @return the store
+     * @throws StoreException naming the file if it cannot be read or is not a valid enrollment file
+     */
+    public static FileEnrollmentStore besideStore(Path storeFile) {
+        return besideStore(storeFile, FileLocks.DEFAULT_WAIT);
+    }
+
+    /**
+     * As {@link #besideStore(Path)}, with a bound on how long a change waits for the lock.
      *
      * @param storeFile the configuration store's file, such as {@code ~/.mfa4j/store.json}
      * @param lockWait how long a change waits for the lock; zero to try once

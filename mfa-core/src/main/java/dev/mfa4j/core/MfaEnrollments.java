@@ -152,14 +152,14 @@ public final class MfaEnrollments {
      * @throws NullPointerException if {@code principal} is null
      * @throws ManagementAccessDeniedException without READ on
      *     {@code mfa/principals/<principal path>/enrollment}; asked before anything is read
-     * @throws InvalidInputException if the principal has no MFA assignment
+     * @throws InvalidInputException if the principal has no MFA assignment, or its provider does
+     *     not enroll principals itself
      * @throws StoreException if a store fails
      */
     public EnrollmentStatus status(PrincipalId principal) {
         Objects.requireNonNull(principal, "principal");
         authorization.require(caller, ResourcePaths.enrollment(principal), ManagementOperation.READ);
-        MfaAssignment assignment = assignment(principal);
-        String configuration = assignment.configurationName();
+        String configuration = subject(principal).configuration().name();
         Optional<StoredEnrollment> active = enrollments.find(principal, EnrollmentSlots.active(configuration));
         if (active.isPresent()) {
             return new EnrollmentStatus(principal, configuration, EnrollmentStatus.State.ACTIVE, Optional.of(active.get().updated()));

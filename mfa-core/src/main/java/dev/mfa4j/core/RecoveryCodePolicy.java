@@ -22,7 +22,14 @@ public record RecoveryCodePolicy(int count, int memoryKiB, int iterations, int p
     /** The least memory times passes, in KiB, after OWASP's equal-strength Argon2id choices. */
     public static final long MIN_MEMORY_TIMES_ITERATIONS = 36 * 1024;
 
-    /** @throws IllegalArgumentException if a component is out of its range */
+    /**
+     * @param count how many codes a set has: 1 to 50
+     * @param memoryKiB Argon2id's memory, in KiB: {@value #MIN_MEMORY_KIB} to 1,048,576
+     * @param iterations Argon2id's passes: 1 to 20
+     * @param parallelism Argon2id's lanes: 1 to 16
+     * @throws IllegalArgumentException if a component is out of its range, or memory times passes
+     *     is below {@value #MIN_MEMORY_TIMES_ITERATIONS}
+     */
     public RecoveryCodePolicy {
         if (count < 1 || count > 50) {
             throw new IllegalArgumentException("count must be 1 to 50");

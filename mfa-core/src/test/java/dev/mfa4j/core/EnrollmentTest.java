@@ -144,6 +144,8 @@ class EnrollmentTest {
         withScripted.principals().assign(MfaAssignment.of(BOB).configuration("Main").providerUserId("bob"));
         assertThatThrownBy(() -> withScripted.enrollments().begin(BOB)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("does not enroll principals through mfa4j");
+        assertThatThrownBy(() -> withScripted.enrollments().status(BOB)).as("not 'none', as if enrolling were possible")
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("does not enroll principals through mfa4j");
     }
 
     @Test

@@ -168,6 +168,26 @@ public abstract class EnrollmentStoreContract {
     }
 
     @Test
+    void ofConcurrentFirstWritersExactlyOneWins() throws Exception {
+        AtomicInteger wins = new AtomicInteger();
+        AtomicInteger conflicts = new AtomicInteger();
+
+        Concurrently.run(16, 16, thread -> {
+            try {
+                store.put(enrollment(BOB, "pending/corp-totp", Map.of("By", "thread-" + thread), Set.of()), 0);
+                wins.incrementAndGet();
+            } catch (RevisionConflictException e) {
+                assertThat(e.actualRevision()).as("the revision that stood in the way").isEqualTo(1);
+                conflicts.incrementAndGet();
+            }
+        });
+
+        assertThat(wins).as("two nodes enrolling one principal at once do not both start").hasValue(1);
+        assertThat(conflicts).hasValue(15);
+        assertThat(store.find(BOB, "pending/corp-totp").orElseThrow().revision()).isEqualTo(1);
+    }
+
+    @Test
     void manyValuesAndLongOnesRoundTrip() {
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < EnrollmentData.MAX_VALUES; i++) {

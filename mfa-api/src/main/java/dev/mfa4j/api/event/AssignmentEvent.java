@@ -29,7 +29,16 @@ public record AssignmentEvent(Instant time, Caller caller, Action action, Princi
         REMOVED
     }
 
-    /** @throws NullPointerException if a component is null */
+    /**
+     * @param time when (UTC)
+     * @param caller who did it
+     * @param action what was done
+     * @param principal whose assignment
+     * @param configurationName the configuration assigned (for ASSIGNED) or the one removed (for
+     *         REMOVED, if there was one)
+     * @param previousConfigurationName for ASSIGNED: the configuration it replaced, if any
+     * @throws NullPointerException if a component is null
+     */
     public AssignmentEvent {
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(caller, "caller");

@@ -31,7 +31,16 @@ public record ConfigurationEvent(Instant time, Caller caller, Action action, Str
         RESEALED
     }
 
-    /** @throws NullPointerException if a component is null */
+    /**
+     * @param time when (UTC)
+     * @param caller who did it
+     * @param action what was done
+     * @param configurationName which configuration
+     * @param type its provider type
+     * @param revision its revision after the change (for a delete: the last revision)
+     * @param removedAssignments for a forced delete: how many assignments went with it; otherwise 0
+     * @throws NullPointerException if a component is null
+     */
     public ConfigurationEvent {
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(caller, "caller");

@@ -33,7 +33,14 @@ public record EnrollmentEvent(Instant time, Caller caller, Action action, Princi
         RECOVERY_CODES_REMOVED
     }
 
-    /** @throws NullPointerException if a component is null */
+    /**
+     * @param time when (UTC)
+     * @param caller who did it
+     * @param action what was done
+     * @param principal whose
+     * @param configurationName the configuration enrolled with; empty for recovery codes
+     * @throws NullPointerException if a component is null
+     */
     public EnrollmentEvent {
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(caller, "caller");

@@ -32,7 +32,24 @@ public record VerificationEvent(Instant time, String requestId, PrincipalId prin
         Optional<String> applicationName, Optional<String> configurationName, Optional<String> providerType, String factor,
         Optional<Reason> reason, boolean allowed, String detail, Duration duration) implements MfaEvent {
 
-    /** @throws NullPointerException if a component is null */
+    /**
+     * @param time when the verification ended (UTC)
+     * @param requestId the request id from the verification's context
+     * @param principal who tried to log in
+     * @param clientIp the client's IP address, if the host gave it
+     * @param applicationName the application, if the host gave it
+     * @param configurationName the principal's configuration, once known
+     * @param providerType that configuration's provider type, once known
+     * @param factor {@code passcode}, the keyword used (such as {@code push}), or {@code invalid} when
+     *         the typed text was refused
+     * @param reason the result's reason; empty when the input was refused with an exception
+     * @param allowed whether the login may proceed
+     * @param detail for operators: the provider's message, or the internal cause the caller is not
+     *         told (such as a replayed passcode, reported to the caller as an ordinary wrong one); never a
+     *         secret or passcode
+     * @param duration how long the verification took
+     * @throws NullPointerException if a component is null
+     */
     public VerificationEvent {
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(requestId, "requestId");

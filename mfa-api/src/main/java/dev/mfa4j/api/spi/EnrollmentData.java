@@ -31,6 +31,10 @@ public record EnrollmentData(Map<String, String> values, Set<String> secrets) {
     private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
 
     /**
+     * @param values the values by key: keys are a letter then up to 63 letters, digits or {@code _};
+     *         values at most {@value #MAX_VALUE_LENGTH} characters; copied, order kept
+     * @param secrets the keys whose values are secret (sealed at rest, never shown); each one of
+     *         {@code values}' keys
      * @throws NullPointerException if a component, key or value is null
      * @throws IllegalArgumentException if a key, a value or the secrets break the rules above
      */

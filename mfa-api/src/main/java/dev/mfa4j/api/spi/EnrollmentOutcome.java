@@ -32,7 +32,10 @@ public sealed interface EnrollmentOutcome {
      * @param active what to keep
      */
     record Confirmed(EnrollmentData active) implements EnrollmentOutcome {
-        /** @throws NullPointerException if {@code active} is null */
+        /**
+         * @param active what to keep
+         * @throws NullPointerException if {@code active} is null
+         */
         public Confirmed {
             Objects.requireNonNull(active, "active");
         }
@@ -44,7 +47,10 @@ public sealed interface EnrollmentOutcome {
      * @param message why, for the user; never the proof or a secret
      */
     record Refused(String message) implements EnrollmentOutcome {
-        /** @throws NullPointerException if {@code message} is null */
+        /**
+         * @param message why, for the user; never the proof or a secret
+         * @throws NullPointerException if {@code message} is null
+         */
         public Refused {
             Objects.requireNonNull(message, "message");
         }

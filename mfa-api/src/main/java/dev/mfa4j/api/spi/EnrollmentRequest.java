@@ -15,7 +15,12 @@ import java.util.Objects;
  */
 public record EnrollmentRequest(PrincipalId principal, String providerUserId, MfaConfiguration configuration) {
 
-    /** @throws NullPointerException if a component is null */
+    /**
+     * @param principal the principal enrolling, as its assignment names it
+     * @param providerUserId its identity at the provider (for TOTP, the account name shown in the app)
+     * @param configuration its configuration, secrets opened and mfa-core's common options removed
+     * @throws NullPointerException if a component is null
+     */
     public EnrollmentRequest {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(providerUserId, "providerUserId");

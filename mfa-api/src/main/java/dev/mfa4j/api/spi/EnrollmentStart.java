@@ -13,7 +13,11 @@ import java.util.Objects;
  */
 public record EnrollmentStart(EnrollmentData pending, EnrollmentPrompt prompt) {
 
-    /** @throws NullPointerException if a component is null */
+    /**
+     * @param pending what mfa-core keeps (sealed where secret) until {@link EnrollmentFlow#confirm}
+     * @param prompt what the host shows the principal (a QR code to scan, for TOTP)
+     * @throws NullPointerException if a component is null
+     */
     public EnrollmentStart {
         Objects.requireNonNull(pending, "pending");
         Objects.requireNonNull(prompt, "prompt");

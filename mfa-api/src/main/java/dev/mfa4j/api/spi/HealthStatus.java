@@ -24,7 +24,12 @@ public record HealthStatus(State state, String message, Duration latency) {
         UNKNOWN
     }
 
-    /** @throws NullPointerException if a component is null */
+    /**
+     * @param state healthy, unhealthy, or unknown (the provider cannot tell)
+     * @param message what was checked and found; never a secret
+     * @param latency how long the check took
+     * @throws NullPointerException if a component is null
+     */
     public HealthStatus {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(message, "message");

@@ -38,6 +38,20 @@ public record OptionSpec(String name, boolean required, boolean secret, String d
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
 
     /**
+     * @param name the option key as written in configurations, such as {@code Host}; keys are
+     *         matched without regard to case on input and stored with this spelling
+     * @param required whether a configuration must set it
+     * @param secret whether its value is a secret: redacted when configurations are read, never
+     *         logged, kept on update when the update omits it or sends the redaction mask
+     * @param description one sentence for users, naming the default if there is one
+     * @param defaultValue the value used when the option is not set, for documentation; empty for
+     *         required options and options without a default
+     * @param check checks a value's form when a configuration is written
+     * @param secretsDestination whether this option decides where secret options are sent (a host, a
+     *         proxy, the certificates trusted for TLS). An update that changes it while keeping a stored
+     *         secret (by leaving the secret out or sending the redaction mask) must give the secrets
+     *         again, unless the caller may read them: otherwise a caller who may update but not read
+     *         secrets could send them to a server of their own.
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if the name is not a valid option key, or a required
      *     option has a default

@@ -27,6 +27,11 @@ public record StoredEnrollment(PrincipalId principal, String slot, EnrollmentDat
     private static final Pattern SLOT = Pattern.compile("[\\x21-\\x7e]{1," + MAX_SLOT_LENGTH + "}");
 
     /**
+     * @param principal whose
+     * @param slot which of the principal's enrollments: 1 to {@value #MAX_SLOT_LENGTH} printable ASCII characters
+     * @param data the values, secret ones sealed when the host seals secrets
+     * @param revision 0 for data not yet stored; the store numbers each stored version 1, 2, 3...
+     * @param updated when it was last written, from mfa-core's clock
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if the slot breaks the rule above or the revision is negative
      */

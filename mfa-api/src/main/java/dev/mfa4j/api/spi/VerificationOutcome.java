@@ -99,6 +99,8 @@ public sealed interface VerificationOutcome {
         public static final Set<Reason> REASONS = Set.copyOf(EnumSet.of(Reason.APPROVED, Reason.PROVIDER_BYPASS));
 
         /**
+         * @param reason {@link Reason#APPROVED} or {@link Reason#PROVIDER_BYPASS}
+         * @param message a short description for logs
          * @throws NullPointerException if a component is null
          * @throws IllegalArgumentException if the reason is not one of {@link #REASONS}
          */
@@ -125,6 +127,9 @@ public sealed interface VerificationOutcome {
                 Reason.NO_CAPABLE_DEVICE, Reason.PUSH_FAILED));
 
         /**
+         * @param reason one of {@link #REASONS}
+         * @param message a short description for logs
+         * @param enrollmentUrl for {@link Reason#ENROLLMENT_REQUIRED}, where the user can enroll
          * @throws NullPointerException if a component is null
          * @throws IllegalArgumentException if the reason is not one of {@link #REASONS}
          */
@@ -154,6 +159,11 @@ public sealed interface VerificationOutcome {
                 Reason.PROVIDER_ERROR, Reason.CONFIGURATION_ERROR));
 
         /**
+         * @param reason one of {@link #REASONS}: {@link Reason#PROVIDER_UNAVAILABLE} (no answer could
+         *         be had: the only case a fail-open configuration lets through), {@link Reason#RATE_LIMITED},
+         *         {@link Reason#PROVIDER_ERROR} or {@link Reason#CONFIGURATION_ERROR}
+         * @param message a short description for logs
+         * @param cause the failure, if there was one
          * @throws NullPointerException if a component is null
          * @throws IllegalArgumentException if the reason is not one of {@link #REASONS}
          */

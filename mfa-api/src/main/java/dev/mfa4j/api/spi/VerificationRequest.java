@@ -23,7 +23,17 @@ import java.util.Optional;
 public record VerificationRequest(PrincipalId principal, String providerUserId, Credential credential,
         VerificationContext context, Optional<EnrollmentData> enrollment) {
 
-    /** @throws NullPointerException if a component is null */
+    /**
+     * @param enrollment for a provider that enrolls principals itself ({@link MfaProvider#enrollment()}),
+     *         what it keeps for this one, secrets opened; always present for such a provider (mfa-core
+     *         answers {@code ENROLLMENT_REQUIRED} itself for a principal not enrolled); empty for others
+     * @param principal the principal logging in, as its assignment names it
+     * @param providerUserId the principal's identity at the provider, from the host's assignment
+     *         (never from user input)
+     * @param credential the passcode or keyword, already parsed and known to the provider
+     * @param context client IP, application, request id and progress listener
+     * @throws NullPointerException if a component is null
+     */
     public VerificationRequest {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(providerUserId, "providerUserId");

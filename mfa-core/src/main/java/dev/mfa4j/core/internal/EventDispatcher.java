@@ -31,11 +31,8 @@ public final class EventDispatcher {
     public static EventDispatcher load(List<MfaEventListener> explicit, boolean discover, ClassLoader classLoader) {
         List<MfaEventListener> all = new ArrayList<>(explicit);
         if (discover) {
-            ServiceLoader<MfaEventListener> loader = classLoader == null
-                    ? ServiceLoader.load(MfaEventListener.class)
-                    : ServiceLoader.load(MfaEventListener.class, classLoader);
-            Iterator<MfaEventListener> found = loader.iterator();
-            for (int entry = 0; entry < MAX_SERVICE_ENTRIES; entry++) {
+            Iterator<MfaEventListener> found = discovered(classLoader);
+            for (int entry = 0; found != null && entry < MAX_SERVICE_ENTRIES; entry++) {
                 try {
                     if (!found.hasNext()) {
                         break;
@@ -47,6 +44,23 @@ public final class EventDispatcher {
             }
         }
         return new EventDispatcher(all);
+    }
+
+    /**
+     * ServiceLoader.load itself throws when the caller's module may not use the service, so it is
+     * inside the handler too: discovery that cannot start leaves the builder's listeners, not a
+     * failed build.
+     */
+    private static Iterator<MfaEventListener> discovered(ClassLoader classLoader) {
+        try {
+            ServiceLoader<MfaEventListener> loader = classLoader == null
+                    ? ServiceLoader.load(MfaEventListener.class)
+                    : ServiceLoader.load(MfaEventListener.class, classLoader);
+            return loader.iterator();
+        } catch (ServiceConfigurationError e) {
+            LOG.warn("MFA-CORE-032 MFA event listeners cannot be looked up, none is loaded: {}", e.getMessage());
+            return null;
+        }
     }
 
     /** @return whether any listener is registered; without one, callers need not build events */

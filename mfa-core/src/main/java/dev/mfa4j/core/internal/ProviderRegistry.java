@@ -56,11 +56,8 @@ public final class ProviderRegistry {
     public static ProviderRegistry load(List<MfaProvider> explicit, boolean discover, ClassLoader classLoader) {
         Map<String, MfaProvider> discovered = new LinkedHashMap<>();
         if (discover) {
-            ServiceLoader<MfaProvider> loader = classLoader == null
-                    ? ServiceLoader.load(MfaProvider.class)
-                    : ServiceLoader.load(MfaProvider.class, classLoader);
-            Iterator<MfaProvider> providers = loader.iterator();
-            for (int entry = 0; entry < MAX_SERVICE_ENTRIES; entry++) {
+            Iterator<MfaProvider> providers = discovered(classLoader);
+            for (int entry = 0; providers != null && entry < MAX_SERVICE_ENTRIES; entry++) {
                 try {
                     if (!providers.hasNext()) {
                         break;
@@ -86,6 +83,23 @@ public final class ProviderRegistry {
             LOG.warn("MFA-CORE-005 No MFA provider is installed: add a provider jar such as mfa-provider-duo, or register one with the builder");
         }
         return new ProviderRegistry(discovered);
+    }
+
+    /**
+     * ServiceLoader.load itself throws when the caller's module may not use the service, so it is
+     * inside the handler too: providers registered with the builder still load, and with none the
+     * registry says that no provider is installed.
+     */
+    private static Iterator<MfaProvider> discovered(ClassLoader classLoader) {
+        try {
+            ServiceLoader<MfaProvider> loader = classLoader == null
+                    ? ServiceLoader.load(MfaProvider.class)
+                    : ServiceLoader.load(MfaProvider.class, classLoader);
+            return loader.iterator();
+        } catch (ServiceConfigurationError e) {
+            LOG.warn("MFA-CORE-007 MFA providers cannot be looked up, none is discovered: {}", e.getMessage());
+            return null;
+        }
     }
 
     private static void add(Map<String, MfaProvider> byType, MfaProvider provider, String origin) {

@@ -2,13 +2,16 @@ package dev.mfa4j.spring.boot;
 
 import dev.mfa4j.api.event.MfaEventListener;
 import dev.mfa4j.api.spi.AttemptStore;
+import dev.mfa4j.api.spi.EnrollmentStore;
 import dev.mfa4j.api.spi.ManagementAuthorizer;
 import dev.mfa4j.api.spi.MfaConfigurationStore;
 import dev.mfa4j.api.spi.MfaProvider;
 import dev.mfa4j.core.AttemptPolicy;
 import dev.mfa4j.core.FileAttemptStore;
+import dev.mfa4j.core.FileEnrollmentStore;
 import dev.mfa4j.core.FileMfaConfigurationStore;
 import dev.mfa4j.core.InMemoryAttemptStore;
+import dev.mfa4j.core.InMemoryEnrollmentStore;
 import dev.mfa4j.core.InMemoryMfaConfigurationStore;
 import dev.mfa4j.core.MfaService;
 import dev.mfa4j.micrometer.MfaMetrics;
@@ -38,8 +41,8 @@ import org.springframework.context.annotation.Configuration;
  * ({@link MfaProperties}) and the application's beans:
  *
  * <ul>
- *   <li>the store: the application's {@link MfaConfigurationStore} and {@link AttemptStore} beans
- *       if it has them; else, by {@code mfa4j.store.type} (default {@code auto}), mfa-store-jdbc's
+ *   <li>the stores: the application's {@link MfaConfigurationStore}, {@link AttemptStore} and
+ *       {@link EnrollmentStore} beans if it has them; else, by {@code mfa4j.store.type} (default {@code auto}), mfa-store-jdbc's
  *       over the application's DataSource, a store file ({@code mfa4j.store.file}), or memory
  *       (with a warning that it is not for production);</li>
  *   <li>the attempt policy from {@code mfa4j.attempts.*}; sealing from {@code mfa4j.sealing.keys};</li>
@@ -123,10 +126,22 @@ public class MfaAutoConfiguration {
             };
         }
 
+        /** @return the enrollment store of the chosen kind (TOTP secrets, recovery codes) */
+        @Bean
+        @ConditionalOnMissingBean
+        EnrollmentStore mfaEnrollmentStore(StoreKind kind, MfaProperties properties, ObjectProvider<DataSource> dataSource) {
+            return switch (kind) {
+                case MEMORY -> new InMemoryEnrollmentStore();
+                case FILE -> FileEnrollmentStore.besideStore(properties.getStore().getFile());
+                case JDBC -> JdbcStores.enrollments(dataSource.getObject(), properties.getStore().getJdbc());
+            };
+        }
+
         /** @return the service */
         @Bean(destroyMethod = "close")
         @ConditionalOnMissingBean
-        MfaService mfaService(MfaProperties properties, MfaConfigurationStore store, AttemptStore attemptStore, AttemptPolicy policy,
+        MfaService mfaService(MfaProperties properties, MfaConfigurationStore store, AttemptStore attemptStore,
+                EnrollmentStore enrollmentStore, AttemptPolicy policy,
                 ObjectProvider<ManagementAuthorizer> authorizer, ObjectProvider<MfaEventListener> listeners,
                 ObjectProvider<MfaProvider> providers, ObjectProvider<MfaServiceBuilderCustomizer> customizers) {
             ManagementAuthorizer chosen = authorizer.getIfAvailable(() -> {
@@ -139,6 +154,7 @@ public class MfaAutoConfiguration {
             MfaService.Builder builder = MfaService.builder(chosen)
                     .store(store)
                     .attemptStore(attemptStore)
+                    .enrollmentStore(enrollmentStore)
                     .attemptPolicy(policy)
                     .maxVerificationTime(properties.getMaxVerificationTime());
             if (properties.getFingerprintKey() != null) {

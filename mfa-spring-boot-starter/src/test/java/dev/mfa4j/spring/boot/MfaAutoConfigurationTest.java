@@ -10,12 +10,15 @@ import dev.mfa4j.api.PrincipalId;
 import dev.mfa4j.api.event.MfaEvent;
 import dev.mfa4j.api.event.MfaEventListener;
 import dev.mfa4j.api.spi.AttemptStore;
+import dev.mfa4j.api.spi.EnrollmentStore;
 import dev.mfa4j.api.spi.ManagementAuthorizer;
 import dev.mfa4j.api.spi.MfaConfigurationStore;
 import dev.mfa4j.core.AttemptPolicy;
 import dev.mfa4j.core.FileAttemptStore;
+import dev.mfa4j.core.FileEnrollmentStore;
 import dev.mfa4j.core.FileMfaConfigurationStore;
 import dev.mfa4j.core.InMemoryAttemptStore;
+import dev.mfa4j.core.InMemoryEnrollmentStore;
 import dev.mfa4j.core.InMemoryMfaConfigurationStore;
 import dev.mfa4j.core.MfaService;
 import dev.mfa4j.micrometer.MfaMetrics;
@@ -23,6 +26,7 @@ import dev.mfa4j.spring.boot.internal.StoreKind;
 import dev.mfa4j.spring.security.AttemptTracker;
 import dev.mfa4j.spring.security.VerificationCall;
 import dev.mfa4j.store.jdbc.JdbcAttemptStore;
+import dev.mfa4j.store.jdbc.JdbcEnrollmentStore;
 import dev.mfa4j.store.jdbc.JdbcMfaConfigurationStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -72,6 +76,7 @@ class MfaAutoConfigurationTest {
             assertThat(context.getBean(StoreKind.class)).isEqualTo(StoreKind.MEMORY);
             assertThat(context.getBean(MfaConfigurationStore.class)).isInstanceOf(InMemoryMfaConfigurationStore.class);
             assertThat(context.getBean(AttemptStore.class)).isInstanceOf(InMemoryAttemptStore.class);
+            assertThat(context.getBean(EnrollmentStore.class)).isInstanceOf(InMemoryEnrollmentStore.class);
             assertThat(context.getBean(MfaService.class).providerTypes()).contains("fake");
         });
         assertThat(output).contains("MFA-SPRING-010", "not for production");
@@ -113,6 +118,7 @@ class MfaAutoConfigurationTest {
                     assertThat(context.getBean(StoreKind.class)).isEqualTo(StoreKind.JDBC);
                     assertThat(context.getBean(MfaConfigurationStore.class)).isInstanceOf(JdbcMfaConfigurationStore.class);
                     assertThat(context.getBean(AttemptStore.class)).isInstanceOf(JdbcAttemptStore.class);
+                    assertThat(context.getBean(EnrollmentStore.class)).isInstanceOf(JdbcEnrollmentStore.class);
                     context.getBean(MfaService.class).configurations().json().create(FAKE);
                     try (Connection connection = dataSource.getConnection();
                             ResultSet rows = connection.createStatement().executeQuery("SELECT name FROM app_mfa_configuration")) {
@@ -145,6 +151,7 @@ class MfaAutoConfigurationTest {
                     assertThat(context.getBean(StoreKind.class)).isEqualTo(StoreKind.FILE);
                     assertThat(context.getBean(MfaConfigurationStore.class)).isInstanceOf(FileMfaConfigurationStore.class);
                     assertThat(context.getBean(AttemptStore.class)).isInstanceOf(FileAttemptStore.class);
+                    assertThat(context.getBean(EnrollmentStore.class)).isInstanceOf(FileEnrollmentStore.class);
                     MfaService mfa = context.getBean(MfaService.class);
                     mfa.configurations().json().create(FAKE);
                     mfa.principals().assign(MfaAssignment.of(BOB).configuration("Demo").providerUserId("bob"));

@@ -39,10 +39,15 @@ class RowReadersFuzzTest {
     private static String prefix;
     private static JdbcMfaConfigurationStore configurations;
     private static JdbcAttemptStore attempts;
+    private static JdbcEnrollmentStore enrollments;
 
     /** One configuration row, its options and an assignment to it, as strange as the columns allow. */
     record Rows(String name, String type, long revision, List<String> optionKeys, String optionValue, String principal,
             String providerUserId) {
+    }
+
+    /** One enrollment row and its values. */
+    record EnrollmentRows(String slot, long revision, long updated, List<String> valueKeys, String value, boolean secret) {
     }
 
     /** One attempt row. */
@@ -56,6 +61,7 @@ class RowReadersFuzzTest {
         prefix = TestDatabase.freshPrefix();
         configurations = JdbcMfaConfigurationStore.builder(dataSource).tablePrefix(prefix).build();
         attempts = JdbcAttemptStore.builder(dataSource).tablePrefix(prefix).build();
+        enrollments = JdbcEnrollmentStore.builder(dataSource).tablePrefix(prefix).build();
     }
 
     @AfterContainer
@@ -66,7 +72,8 @@ class RowReadersFuzzTest {
     @BeforeTry
     void empty() throws SQLException {
         try (Connection connection = dataSource.getConnection(); var statement = connection.createStatement()) {
-            for (String table : List.of("assignment", "configuration_option", "configuration", "attempt", "used_passcode")) {
+            for (String table : List.of("assignment", "configuration_option", "configuration", "attempt", "used_passcode",
+                    "enrollment_value", "enrollment")) {
                 statement.execute("DELETE FROM " + prefix + table);
             }
         }
@@ -117,6 +124,24 @@ class RowReadersFuzzTest {
         });
     }
 
+    @Property(seed = "20261209")
+    void enrollmentRowsReadAsValuesOrAStoreException(@ForAll("enrollmentRows") EnrollmentRows rows) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            insert(connection, "INSERT INTO " + prefix + "enrollment (principal, slot, revision, updated_at_us) VALUES (?, ?, ?, ?)", KEY,
+                    rows.slot(), rows.revision(), rows.updated());
+            int ordinal = 0;
+            for (String key : rows.valueKeys()) {
+                insert(connection, "INSERT INTO " + prefix + "enrollment_value (principal, slot, ordinal, value_key, value_text, secret) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)", KEY, rows.slot(), ordinal++, key, rows.value(), rows.secret());
+            }
+        }
+
+        readsEnd(() -> enrollments.find(BOB, "provider/Main"));
+        readsEnd(() -> enrollments.list(BOB));
+        readsEnd(() -> enrollments.remove(BOB, "provider/Main", rows.revision()));
+        readsEnd(() -> enrollments.removeAll(BOB));
+    }
+
     private static void readsEnd(java.util.function.Supplier<?> read) {
         try {
             Object value = assertTimeoutPreemptively(Duration.ofSeconds(30), read::get);
@@ -164,6 +189,17 @@ class RowReadersFuzzTest {
         Arbitrary<String> principal = text(400, Arbitraries.of(KEY, "principal/internal/group/admins", "Principal/LDAP/User/BOB"));
         Arbitrary<String> userId = text(256, Arbitraries.of("bob", "DUYHV6TJBC3O4RITS1WC"));
         return Combinators.combine(name, type, revision, keys, value, principal, userId).as(Rows::new);
+    }
+
+    @Provide
+    Arbitrary<EnrollmentRows> enrollmentRows() {
+        Arbitrary<String> slot = text(200, Arbitraries.of("provider/Main", "recovery-codes", "pending/Main")).filter(s -> !s.isEmpty());
+        Arbitrary<Long> revision = Arbitraries.oneOf(Arbitraries.longs().between(1, Long.MAX_VALUE), Arbitraries.of(1L, Long.MAX_VALUE));
+        Arbitrary<Long> micros = Arbitraries.oneOf(Arbitraries.longs(), Arbitraries.of(0L, Long.MIN_VALUE, Long.MAX_VALUE));
+        Arbitrary<List<String>> keys = text(64, Arbitraries.of("Secret", "C_ABCD", "Generated", "_x")).list().ofMaxSize(4)
+                .uniqueElements();
+        Arbitrary<String> value = text(300, Arbitraries.of("sealed:v1:k:AAAA", "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA"));
+        return Combinators.combine(slot, revision, micros, keys, value, Arbitraries.of(true, false)).as(EnrollmentRows::new);
     }
 
     @Provide

@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mfa4j.api.MfaConfiguration;
+import dev.mfa4j.api.PrincipalId;
 import dev.mfa4j.api.StoreException;
+import dev.mfa4j.store.jdbc.internal.Schema;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +33,35 @@ class SchemaTest {
 
         assertThat(again.findConfiguration("Main")).isPresent();
         assertThat(attempts.tablePrefix()).isEqualTo("mfa_");
-        assertThat(query("SELECT COUNT(*) FROM mfa_schema_version")).isEqualTo(1);
+        assertThat(query("SELECT COUNT(*) FROM mfa_schema_version")).as("versions 1 and 2, each once").isEqualTo(2);
+    }
+
+    @Test
+    void tablesAtVersionOneAreUpgradedKeepingTheirData() throws Exception {
+        // Version 1 as an earlier mfa-store-jdbc left it: its script, and its line in schema_version.
+        try (InputStream script = Schema.class.getResourceAsStream("/dev/mfa4j/store/jdbc/h2/V1__initial_schema.sql")) {
+            String text = new String(script.readAllBytes(), StandardCharsets.UTF_8).replace("${prefix}", "mfa_");
+            execute("CREATE TABLE mfa_schema_version (version INTEGER NOT NULL PRIMARY KEY, description VARCHAR(200) NOT NULL, "
+                    + "installed_at_us BIGINT NOT NULL)");
+            for (String statement : text.lines().filter(line -> !line.strip().startsWith("--")).collect(Collectors.joining("\n"))
+                    .split(";")) {
+                if (!statement.isBlank()) {
+                    execute(statement);
+                }
+            }
+            execute("INSERT INTO mfa_schema_version (version, description, installed_at_us) VALUES (1, 'initial schema', 0)");
+            execute("INSERT INTO mfa_configuration (name, provider_type, revision) VALUES ('Main', 'fake', 3)");
+        }
+        assertThatThrownBy(() -> JdbcEnrollmentStore.builder(dataSource).migrate(false).build())
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("schema version 1 but this mfa-store-jdbc needs 2");
+
+        JdbcEnrollmentStore enrollments = JdbcEnrollmentStore.builder(dataSource).build();
+
+        assertThat(enrollments.list(PrincipalId.parse("principal/internal/user/bob"))).isEmpty();
+        assertThat(JdbcMfaConfigurationStore.builder(dataSource).migrate(false).build().findConfiguration("Main"))
+                .hasValueSatisfying(kept -> assertThat(kept.revision()).isEqualTo(3));
+        assertThat(query("SELECT MAX(version) FROM mfa_schema_version")).isEqualTo(2);
     }
 
     @Test

@@ -40,7 +40,8 @@ interface TestDatabase {
      */
     default void dropTables(String prefix) {
         try (Connection connection = newDataSource().getConnection(); Statement statement = connection.createStatement()) {
-            for (String table : new String[] {"assignment", "configuration_option", "configuration", "attempt", "used_passcode",
+            for (String table : new String[] {"enrollment_value", "enrollment", "assignment", "configuration_option", "configuration", "attempt",
+                    "used_passcode",
                     "schema_version"}) {
                 statement.execute("DROP TABLE IF EXISTS " + prefix + table);
             }

@@ -17,7 +17,9 @@ public enum DeviceType {
         this.wireName = wireName;
     }
 
-    /** The value Duo sends. */
+    /**
+     * {@return the value Duo sends}
+     */
     public String wireName() {
         return wireName;
     }

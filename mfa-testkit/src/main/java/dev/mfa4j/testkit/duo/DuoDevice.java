@@ -20,6 +20,12 @@ public record DuoDevice(String id, DeviceType type, String number, String name,
                         Set<DeviceCapability> capabilities) {
 
     /**
+     * @param id Duo's device id, e.g. {@code DPFZRS9FB0D46QFTM891}; not blank
+     * @param type phone or token; not null
+     * @param number the phone number as enrolled (preauth shows it masked, keeping the last
+     *                         four digits), or {@code ""} for a token; not null
+     * @param name the device's name, {@code ""} for none; not null
+     * @param capabilities what the device can do; not null, copied
      * @throws NullPointerException     if an argument is null
      * @throws IllegalArgumentException if the id is blank
      */
@@ -37,30 +43,51 @@ public record DuoDevice(String id, DeviceType type, String number, String name,
         capabilities = Collections.unmodifiableSet(copy);
     }
 
-    /** A smartphone with Duo Mobile: auto, push, SMS, phone call and Duo Mobile passcodes. */
+    /**
+     * {@return a smartphone with Duo Mobile: auto, push, SMS, phone call and Duo Mobile passcodes}
+     *
+     * @param id the device id, such as {@code DPFZRS9FB0D46QFTM891}
+     * @param number the phone number, such as {@code +1 555 0100}
+     */
     public static DuoDevice smartphone(String id, String number) {
         return new DuoDevice(id, DeviceType.PHONE, number, "",
                 EnumSet.of(DeviceCapability.AUTO, DeviceCapability.PUSH, DeviceCapability.SMS,
                         DeviceCapability.PHONE, DeviceCapability.MOBILE_OTP));
     }
 
-    /** A phone without Duo Mobile: auto, SMS and phone call only, so push is refused. */
+    /**
+     * {@return a phone without Duo Mobile: auto, SMS and phone call only, so push is refused}
+     *
+     * @param id the device id, such as {@code DPFZRS9FB0D46QFTM891}
+     * @param number the phone number, such as {@code +1 555 0100}
+     */
     public static DuoDevice landline(String id, String number) {
         return new DuoDevice(id, DeviceType.PHONE, number, "",
                 EnumSet.of(DeviceCapability.AUTO, DeviceCapability.SMS, DeviceCapability.PHONE));
     }
 
-    /** A hardware token: passcodes only. */
+    /**
+     * {@return a hardware token: passcodes only}
+     *
+     * @param id the device id, such as {@code DPFZRS9FB0D46QFTM891}
+     */
     public static DuoDevice token(String id) {
         return new DuoDevice(id, DeviceType.TOKEN, "", "", Set.of());
     }
 
-    /** Whether the device has {@code capability}. */
+    /**
+     * {@return whether the device has {@code capability}}
+     *
+     * @param capability a capability
+     */
     public boolean can(DeviceCapability capability) {
         return capabilities.contains(capability);
     }
 
-    /** The number as Duo shows it: {@code XXX-XXX-} and the last four digits; {@code ""} if none. */
+    /**
+     * {@return the number as Duo shows it: {@code XXX-XXX-} and the last four digits; {@code ""} if
+     * none}
+     */
     public String maskedNumber() {
         String digits = number.replaceAll("[^0-9]", "");
         if (digits.isEmpty()) {

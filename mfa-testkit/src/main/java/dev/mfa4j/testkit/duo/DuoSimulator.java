@@ -134,7 +134,11 @@ public final class DuoSimulator implements AutoCloseable {
         };
     }
 
-    /** Starts configuring a simulator. */
+    /**
+     * Starts configuring a simulator.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -142,6 +146,7 @@ public final class DuoSimulator implements AutoCloseable {
     /**
      * Makes the certificate, binds the port and starts serving; returns this simulator.
      *
+     * @return this simulator, started
      * @throws IllegalStateException if already started or closed
      * @throws UncheckedIOException  if the port cannot be bound
      */
@@ -206,20 +211,26 @@ public final class DuoSimulator implements AutoCloseable {
 
     // ---- where it is and how to trust it ----
 
-    /** The bound port. @throws IllegalStateException before {@link #start()} */
+    /**
+     * {@return the bound port}
+     *
+     * @throws IllegalStateException before {@link #start()}
+     */
     public int port() {
         requireStarted();
         return port;
     }
 
-    /** The host name clients should use and sign: {@code localhost}. */
+    /**
+     * {@return the host name clients should use and sign: {@code localhost}}
+     */
     public String hostName() {
         return "localhost";
     }
 
     /**
-     * The API host as a Duo client is configured with it and signs it: {@code localhost:54321},
-     * or {@code localhost} on port 443.
+     * {@return the API host as a Duo client is configured with it and signs it: {@code
+     * localhost:54321}, or {@code localhost} on port 443}
      *
      * @throws IllegalStateException before {@link #start()}
      */
@@ -227,39 +238,61 @@ public final class DuoSimulator implements AutoCloseable {
         return port() == 443 ? hostName() : hostName() + ":" + port();
     }
 
-    /** {@code https://} and {@link #host()}. @throws IllegalStateException before start */
+    /**
+     * {@return {@code https://} and {@link #host()}}
+     *
+     * @throws IllegalStateException before start
+     */
     public URI baseUrl() {
         return URI.create("https://" + host());
     }
 
-    /** The server certificate. @throws IllegalStateException before start */
+    /**
+     * {@return the server certificate}
+     *
+     * @throws IllegalStateException before start
+     */
     public X509Certificate certificate() {
         requireStarted();
         return tls.certificate();
     }
 
-    /** The server certificate in PEM, to trust or pin. @throws IllegalStateException before start */
+    /**
+     * {@return the server certificate in PEM, to trust or pin}
+     *
+     * @throws IllegalStateException before start
+     */
     public String certificatePem() {
         requireStarted();
         return tls.certificatePem();
     }
 
     /**
-     * The certificate's public-key pin in OkHttp's form, {@code sha256/<base64>}, e.g. for Duo's
-     * Java client's {@code useCustomCertificates}. @throws IllegalStateException before start
+     * {@return the certificate's public-key pin in OkHttp's form, {@code sha256/<base64>}, as
+     * Duo's Java client's {@code useCustomCertificates} takes it}
+     *
+     * @throws IllegalStateException before start
      */
     public String certificatePin() {
         requireStarted();
         return tls.spkiPin();
     }
 
-    /** A client {@link SSLContext} that trusts this simulator only. @throws IllegalStateException before start */
+    /**
+     * {@return a client {@link SSLContext} that trusts this simulator only}
+     *
+     * @throws IllegalStateException before start
+     */
     public SSLContext clientSslContext() {
         requireStarted();
         return tls.clientContext();
     }
 
-    /** A trust manager that trusts this simulator only. @throws IllegalStateException before start */
+    /**
+     * {@return a trust manager that trusts this simulator only}
+     *
+     * @throws IllegalStateException before start
+     */
     public X509TrustManager trustManager() {
         requireStarted();
         return tls.trustManager();
@@ -267,17 +300,25 @@ public final class DuoSimulator implements AutoCloseable {
 
     // ---- integrations and users ----
 
-    /** The first integration registered (a random one if the builder named none). */
+    /**
+     * {@return the first integration registered (a random one if the builder named none)}
+     */
     public Integration integration() {
         return directory.integrations().get(0);
     }
 
-    /** Every registered integration. */
+    /**
+     * {@return every registered integration}
+     */
     public List<Integration> integrations() {
         return directory.integrations();
     }
 
-    /** Registers (or replaces, by integration key) an integration. */
+    /**
+     * Registers (or replaces, by integration key) an integration.
+     *
+     * @param integration the integration: its integration key and secret key
+     */
     public void addIntegration(Integration integration) {
         directory.add(Objects.requireNonNull(integration, "integration"));
     }
@@ -285,23 +326,38 @@ public final class DuoSimulator implements AutoCloseable {
     /**
      * Registers (or replaces, by username) a user; its passcodes become the unused ones.
      *
+     * @param user the user
      * @throws IllegalArgumentException if another user has the same user id
      */
     public void addUser(DuoUser user) {
         directory.add(Objects.requireNonNull(user, "user"));
     }
 
-    /** A registered user by username. */
+    /**
+     * {@return a registered user by username}
+     *
+     * @param username the user's Duo username
+     */
     public Optional<DuoUser> user(String username) {
         return directory.byUsername(username);
     }
 
-    /** Makes more passcodes valid, once each. @throws IllegalArgumentException for an unknown user */
+    /**
+     * Makes more passcodes valid, once each.
+     *
+     * @param username the user's Duo username
+     * @param passcodes passcodes, each valid once
+     * @throws IllegalArgumentException for an unknown user
+     */
     public void addPasscodes(String username, String... passcodes) {
         directory.addPasscodes(known(username), List.of(passcodes));
     }
 
-    /** The last batch of SMS passcodes {@code factor=sms} sent to the user; empty if none. */
+    /**
+     * {@return the last batch of SMS passcodes {@code factor=sms} sent to the user; empty if none}
+     *
+     * @param username the user's Duo username
+     */
     public List<String> smsPasscodes(String username) {
         return sms.lastBatch(username);
     }
@@ -313,19 +369,34 @@ public final class DuoSimulator implements AutoCloseable {
 
     // ---- the person behind the phone ----
 
-    /** Scripts what happens to the user's next push or call only. @throws IllegalArgumentException for an unknown user */
+    /**
+     * Scripts what happens to the user's next push or call only.
+     *
+     * @param username the user's Duo username
+     * @param behaviour what the simulated person does
+     * @throws IllegalArgumentException for an unknown user
+     */
     public void scriptNextPush(String username, PushBehaviour behaviour) {
         directory.scriptNext(known(username), Objects.requireNonNull(behaviour, "behaviour"));
     }
 
-    /** Scripts every later push or call of the user that has no one-off script. @throws IllegalArgumentException for an unknown user */
+    /**
+     * Scripts every later push or call of the user that has no one-off script.
+     *
+     * @param username the user's Duo username
+     * @param behaviour what the simulated person does
+     * @throws IllegalArgumentException for an unknown user
+     */
     public void scriptPushes(String username, PushBehaviour behaviour) {
         directory.scriptAll(known(username), Objects.requireNonNull(behaviour, "behaviour"));
     }
 
     /**
-     * The next push or call that reached a simulated phone, waiting up to {@code timeout};
-     * null if none came. Every push is delivered here, scripted or not (but not one that failed).
+     * {@return the next push or call that reached a simulated phone, waiting up to {@code timeout};
+     * null if none came} Every push is delivered here, scripted or not (but not one that failed).
+     *
+     * @param timeout how long to wait
+     * @throws InterruptedException if interrupted while waiting
      */
     public PushNotification takePush(Duration timeout) throws InterruptedException {
         return pushes.takePush(timeout);
@@ -334,6 +405,7 @@ public final class DuoSimulator implements AutoCloseable {
     /**
      * Approves a waiting push or call.
      *
+     * @param txid the transaction id, as {@link #takePush(Duration)} and the client's {@code auth} answer give it
      * @throws IllegalArgumentException if the txid is unknown or is a Verified Push (use
      *                                  {@link #approve(String, String)})
      * @throws IllegalStateException    if the transaction has already finished
@@ -346,6 +418,8 @@ public final class DuoSimulator implements AutoCloseable {
      * Types {@code verificationCode} into the simulated Duo Mobile for a waiting Verified Push:
      * the right code approves, any other denies.
      *
+     * @param txid the transaction id, as {@link #takePush(Duration)} and the client's {@code auth} answer give it
+     * @param verificationCode the code the person types in Duo Mobile
      * @throws IllegalArgumentException if the txid is unknown or not a Verified Push
      * @throws IllegalStateException    if the transaction has already finished
      */
@@ -353,34 +427,63 @@ public final class DuoSimulator implements AutoCloseable {
         pushes.approve(txid, Objects.requireNonNull(verificationCode, "verificationCode"));
     }
 
-    /** Denies a waiting push or call. @throws IllegalArgumentException / IllegalStateException as {@link #approve(String)} */
+    /**
+     * Denies a waiting push or call.
+     *
+     * @param txid the transaction id, as {@link #takePush(Duration)} and the client's {@code auth} answer give it
+     * @throws IllegalArgumentException / IllegalStateException as {@link #approve(String)}
+     */
     public void deny(String txid) {
         pushes.answer(txid, new TxState("deny", "deny", "Login request denied."));
     }
 
-    /** Reports a waiting push as fraud. @throws IllegalArgumentException / IllegalStateException as {@link #approve(String)} */
+    /**
+     * Reports a waiting push as fraud.
+     *
+     * @param txid the transaction id, as {@link #takePush(Duration)} and the client's {@code auth} answer give it
+     * @throws IllegalArgumentException / IllegalStateException as {@link #approve(String)}
+     */
     public void reportFraud(String txid) {
         pushes.answer(txid, new TxState("deny", "fraud", "Login request reported as fraudulent."));
     }
 
-    /** Lets a waiting push time out now. @throws IllegalArgumentException / IllegalStateException as {@link #approve(String)} */
+    /**
+     * Lets a waiting push time out now.
+     *
+     * @param txid the transaction id, as {@link #takePush(Duration)} and the client's {@code auth} answer give it
+     * @throws IllegalArgumentException / IllegalStateException as {@link #approve(String)}
+     */
     public void expire(String txid) {
         pushes.answer(txid, new TxState("deny", "timeout", "Login timed out."));
     }
 
-    /** A transaction's current {@code status} ({@code pushed}, {@code allow}, ...), if known. */
+    /**
+     * {@return a transaction's current {@code status} ({@code pushed}, {@code allow}, ...), if
+     * known}
+     *
+     * @param txid the transaction id, as {@link #takePush(Duration)} and the client's {@code auth} answer give it
+     */
     public Optional<String> transactionStatus(String txid) {
         return pushes.find(txid).map(Transaction::state).map(TxState::status);
     }
 
     // ---- faults ----
 
-    /** Queues a fault for the next requests to any path. */
+    /**
+     * Queues a fault for the next requests to any path.
+     *
+     * @param fault the fault to inject
+     */
     public void injectFault(Fault fault) {
         faults.add(null, Objects.requireNonNull(fault, "fault"));
     }
 
-    /** Queues a fault for the next requests to {@code path} only, e.g. {@code /auth/v2/auth_status}. */
+    /**
+     * Queues a fault for the next requests to {@code path} only, e.g. {@code /auth/v2/auth_status}.
+     *
+     * @param path an API path, such as {@code /auth/v2/auth}
+     * @param fault the fault to inject
+     */
     public void injectFault(String path, Fault fault) {
         faults.add(Objects.requireNonNull(path, "path"), Objects.requireNonNull(fault, "fault"));
     }
@@ -393,8 +496,9 @@ public final class DuoSimulator implements AutoCloseable {
     // ---- the request log ----
 
     /**
-     * The oldest request not yet taken, waiting up to {@code timeout}; null if none came.
+     * {@return the oldest request not yet taken, waiting up to {@code timeout}; null if none came}
      *
+     * @param timeout how long to wait
      * @throws InterruptedException if interrupted while waiting
      */
     public RecordedDuoRequest takeRequest(Duration timeout) throws InterruptedException {
@@ -402,7 +506,7 @@ public final class DuoSimulator implements AutoCloseable {
     }
 
     /**
-     * The oldest request not yet taken, waiting up to ten seconds.
+     * {@return the oldest request not yet taken, waiting up to ten seconds}
      *
      * @throws IllegalStateException if none came in that time
      * @throws InterruptedException  if interrupted while waiting
@@ -415,17 +519,25 @@ public final class DuoSimulator implements AutoCloseable {
         return request;
     }
 
-    /** How many requests arrived so far, taken or not. */
+    /**
+     * {@return how many requests arrived so far, taken or not}
+     */
     public int requestCount() {
         return log.count();
     }
 
-    /** How many requests for {@code path} were recorded so far. */
+    /**
+     * {@return how many requests for {@code path} were recorded so far}
+     *
+     * @param path an API path, such as {@code /auth/v2/auth}
+     */
     public int requestCount(String path) {
         return log.count(path);
     }
 
-    /** How many {@code auth_status} long-polls are parked now, waiting for a change. */
+    /**
+     * {@return how many {@code auth_status} long-polls are parked now, waiting for a change}
+     */
     public int parkedLongPolls() {
         return pushes.parkedPolls();
     }
@@ -479,6 +591,8 @@ public final class DuoSimulator implements AutoCloseable {
          * The port; default 0, a free one (what automated tests should use). 443 works where
          * the process may bind it, e.g. for Duo's Java client, which only speaks to port 443.
          *
+         * @param port the port; 0 for a free one
+         * @return this builder
          * @throws IllegalArgumentException outside 0..65535
          */
         public Builder port(int port) {
@@ -489,13 +603,23 @@ public final class DuoSimulator implements AutoCloseable {
             return this;
         }
 
-        /** The address to listen on; default the loopback address. It is added to the certificate. */
+        /**
+         * The address to listen on; default the loopback address. It is added to the certificate.
+         *
+         * @param bindAddress the address to listen on
+         * @return this builder
+         */
         public Builder bindAddress(InetAddress bindAddress) {
             this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
             return this;
         }
 
-        /** The clock for the signed-date check and {@code ping}'s time; default the system clock. */
+        /**
+         * The clock for the signed-date check and {@code ping}'s time; default the system clock.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -508,30 +632,55 @@ public final class DuoSimulator implements AutoCloseable {
          * service and the provider, if they run here) and these happen when the test advances
          * it, checked every few milliseconds; a delay counts from the request or push that caused
          * it, so advancing once the test has seen that cause always covers it.
+         *
+         * @param ticker the time source for delays and expiries
+         * @return this builder
          */
         public Builder ticker(Ticker ticker) {
             this.ticker = Objects.requireNonNull(ticker, "ticker");
             return this;
         }
 
-        /** How far a signed date may be from the clock; default 300 s. @throws IllegalArgumentException if negative */
+        /**
+         * How far a signed date may be from the clock; default 300 s.
+         *
+         * @param skew the largest difference allowed
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         */
         public Builder allowedClockSkew(Duration skew) {
             this.allowedClockSkew = nonNegative(skew, "allowedClockSkew");
             return this;
         }
 
-        /** Registers an integration; with none, a random one is made (see {@link DuoSimulator#integration()}). */
+        /**
+         * Registers an integration; with none, a random one is made (see {@link DuoSimulator#integration()}).
+         *
+         * @param integration the integration: its integration key and secret key
+         * @return this builder
+         */
         public Builder integration(Integration integration) {
             integrations.add(Objects.requireNonNull(integration, "integration"));
             return this;
         }
 
-        /** Registers an integration by its keys. */
+        /**
+         * Registers an integration by its keys.
+         *
+         * @param integrationKey the integration key (ikey)
+         * @param secretKey the secret key (skey)
+         * @return this builder
+         */
         public Builder integration(String integrationKey, String secretKey) {
             return integration(Integration.of(integrationKey, secretKey));
         }
 
-        /** Registers a user. */
+        /**
+         * Registers a user.
+         *
+         * @param user the user
+         * @return this builder
+         */
         public Builder user(DuoUser user) {
             users.add(Objects.requireNonNull(user, "user"));
             return this;
@@ -540,13 +689,22 @@ public final class DuoSimulator implements AutoCloseable {
         /**
          * What the simulated person does with a push or call nobody scripted; default
          * {@link PushBehaviour#pending()} (nothing, until the test answers or it times out).
+         *
+         * @param behaviour what the simulated person does
+         * @return this builder
          */
         public Builder defaultPushBehaviour(PushBehaviour behaviour) {
             this.defaultPushBehaviour = Objects.requireNonNull(behaviour, "behaviour");
             return this;
         }
 
-        /** How long a push or call waits before it ends with {@code timeout}; default 60 s. @throws IllegalArgumentException if not positive */
+        /**
+         * How long a push or call waits before it ends with {@code timeout}; default 60 s.
+         *
+         * @param timeout how long a push waits for the person
+         * @return this builder
+         * @throws IllegalArgumentException if not positive
+         */
         public Builder pushTimeout(Duration timeout) {
             this.pushTimeout = positive(timeout, "pushTimeout");
             return this;
@@ -555,13 +713,22 @@ public final class DuoSimulator implements AutoCloseable {
         /**
          * How long {@code auth_status} holds a request when nothing changes before answering
          * {@code waiting} again; default 25 s. @throws IllegalArgumentException if not positive
+         *
+         * @param hold how long to hold
+         * @return this builder
          */
         public Builder authStatusHold(Duration hold) {
             this.authStatusHold = positive(hold, "authStatusHold");
             return this;
         }
 
-        /** Worker threads that read requests and write answers; default 4. @throws IllegalArgumentException if &lt; 1 */
+        /**
+         * Worker threads that read requests and write answers; default 4.
+         *
+         * @param threads the number of worker threads
+         * @return this builder
+         * @throws IllegalArgumentException if &lt; 1
+         */
         public Builder serverThreads(int threads) {
             if (threads < 1) {
                 throw new IllegalArgumentException("serverThreads must be at least 1: " + threads);
@@ -574,6 +741,9 @@ public final class DuoSimulator implements AutoCloseable {
          * A Duo API host name (e.g. {@code api-12345678.duosecurity.com}) that signatures may
          * name instead of the request's {@code Host}, for a client that signs its configured Duo
          * host while connecting to the simulator; also used in enrollment portal URLs.
+         *
+         * @param hostname the API host name clients sign
+         * @return this builder
          */
         public Builder apiHostname(String hostname) {
             this.apiHostname = Optional.of(hostname.toLowerCase(java.util.Locale.ROOT));
@@ -583,6 +753,9 @@ public final class DuoSimulator implements AutoCloseable {
         /**
          * How many untaken requests the log keeps (the oldest go first); default unbounded.
          * Counts are always exact. @throws IllegalArgumentException if negative
+         *
+         * @param capacity how many requests to keep
+         * @return this builder
          */
         public Builder requestLogCapacity(int capacity) {
             if (capacity < 0) {
@@ -592,7 +765,11 @@ public final class DuoSimulator implements AutoCloseable {
             return this;
         }
 
-        /** A simulator with these options, not started. */
+        /**
+         * A simulator with these options, not started.
+         *
+         * @return the simulator, not started
+         */
         public DuoSimulator build() {
             return new DuoSimulator(this);
         }
@@ -600,6 +777,7 @@ public final class DuoSimulator implements AutoCloseable {
         /**
          * Builds and starts.
          *
+         * @return the started simulator
          * @throws UncheckedIOException if the port cannot be bound
          */
         public DuoSimulator start() {

@@ -28,7 +28,12 @@ public final class DuoSimulatorMain {
     private DuoSimulatorMain() {
     }
 
-    /** Starts the simulator and waits; exits with status 2 on bad arguments or configuration. */
+    /**
+     * Starts the simulator and waits; exits with status 2 on bad arguments or configuration.
+     *
+     * @param args the command line, as the class description gives it
+     * @throws InterruptedException if interrupted while serving
+     */
     public static void main(String[] args) throws InterruptedException {
         DuoSimulator simulator;
         try {

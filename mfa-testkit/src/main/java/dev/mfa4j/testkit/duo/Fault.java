@@ -15,50 +15,93 @@ import java.util.Objects;
  */
 public sealed interface Fault {
 
-    /** How many requests this fault answers. */
+    /**
+     * {@return how many requests this fault answers}
+     */
     int times();
 
     /**
      * HTTP 429 with {@code Retry-After: <seconds>} and Duo's
      * {@code {"stat":"FAIL","code":42901,"message":"Too Many Requests"}}.
+     *
+     * @param times how many matching requests it answers
+     * @param retryAfter what {@code Retry-After} says
+     * @return the fault
      */
     static RateLimited rateLimited(int times, Duration retryAfter) {
         return new RateLimited(times, retryAfter);
     }
 
-    /** An HTTP 5xx with a Duo error envelope, code {@code status * 100 + 1} (500 gives 50001). */
+    /**
+     * An HTTP 5xx with a Duo error envelope, code {@code status * 100 + 1} (500 gives 50001).
+     *
+     * @param times how many matching requests it answers
+     * @param status the HTTP status to answer with
+     * @return the fault
+     */
     static ServerError serverError(int times, int status) {
         return new ServerError(times, status);
     }
 
-    /** The normal answer, after an extra {@code delay}; the endpoint's effects happen at once. */
+    /**
+     * The normal answer, after an extra {@code delay}; the endpoint's effects happen at once.
+     *
+     * @param times how many matching requests it answers
+     * @param delay how long the simulated person waits before answering
+     * @return the fault
+     */
     static Slow slow(int times, Duration delay) {
         return new Slow(times, delay);
     }
 
-    /** The connection is closed without an answer. */
+    /**
+     * The connection is closed without an answer.
+     *
+     * @param times how many matching requests it answers
+     * @return the fault
+     */
     static DropConnection dropConnection(int times) {
         return new DropConnection(times);
     }
 
-    /** HTTP 200, {@code application/json}, with a body cut off mid-object. */
+    /**
+     * HTTP 200, {@code application/json}, with a body cut off mid-object.
+     *
+     * @param times how many matching requests it answers
+     * @return the fault
+     */
     static MalformedJson malformedJson(int times) {
         return new MalformedJson(times);
     }
 
-    /** HTTP 502 with an HTML page, as a proxy in front of Duo would send. */
+    /**
+     * HTTP 502 with an HTML page, as a proxy in front of Duo would send.
+     *
+     * @param times how many matching requests it answers
+     * @return the fault
+     */
     static HtmlErrorPage htmlErrorPage(int times) {
         return new HtmlErrorPage(times, 502);
     }
 
-    /** An HTML error page with the given 4xx or 5xx status. */
+    /**
+     * An HTML error page with the given 4xx or 5xx status.
+     *
+     * @param times how many matching requests it answers
+     * @param status the HTTP status to answer with
+     * @return the fault
+     */
     static HtmlErrorPage htmlErrorPage(int times, int status) {
         return new HtmlErrorPage(times, status);
     }
 
     /** @see Fault#rateLimited(int, Duration) */
     record RateLimited(int times, Duration retryAfter) implements Fault {
-        /** @throws IllegalArgumentException if times &lt; 1 or retryAfter is negative */
+        /**
+         * @param retryAfter what {@code Retry-After} says
+         * @param times how many matching requests it answers
+         * @throws IllegalArgumentException if times &lt; 1 or retryAfter is negative
+         */
         public RateLimited {
             checkTimes(times);
             Objects.requireNonNull(retryAfter, "retryAfter");
@@ -70,7 +113,11 @@ public sealed interface Fault {
 
     /** @see Fault#serverError(int, int) */
     record ServerError(int times, int status) implements Fault {
-        /** @throws IllegalArgumentException if times &lt; 1 or status is not 5xx */
+        /**
+         * @param status the HTTP status to answer with
+         * @param times how many matching requests it answers
+         * @throws IllegalArgumentException if times &lt; 1 or status is not 5xx
+         */
         public ServerError {
             checkTimes(times);
             if (status < 500 || status > 599) {
@@ -81,7 +128,11 @@ public sealed interface Fault {
 
     /** @see Fault#slow(int, Duration) */
     record Slow(int times, Duration delay) implements Fault {
-        /** @throws IllegalArgumentException if times &lt; 1 or delay is negative */
+        /**
+         * @param delay how long the simulated person waits before answering
+         * @param times how many matching requests it answers
+         * @throws IllegalArgumentException if times &lt; 1 or delay is negative
+         */
         public Slow {
             checkTimes(times);
             Objects.requireNonNull(delay, "delay");
@@ -93,7 +144,10 @@ public sealed interface Fault {
 
     /** @see Fault#dropConnection(int) */
     record DropConnection(int times) implements Fault {
-        /** @throws IllegalArgumentException if times &lt; 1 */
+        /**
+         * @param times how many matching requests it answers
+         * @throws IllegalArgumentException if times &lt; 1
+         */
         public DropConnection {
             checkTimes(times);
         }
@@ -101,7 +155,10 @@ public sealed interface Fault {
 
     /** @see Fault#malformedJson(int) */
     record MalformedJson(int times) implements Fault {
-        /** @throws IllegalArgumentException if times &lt; 1 */
+        /**
+         * @param times how many matching requests it answers
+         * @throws IllegalArgumentException if times &lt; 1
+         */
         public MalformedJson {
             checkTimes(times);
         }
@@ -109,7 +166,11 @@ public sealed interface Fault {
 
     /** @see Fault#htmlErrorPage(int, int) */
     record HtmlErrorPage(int times, int status) implements Fault {
-        /** @throws IllegalArgumentException if times &lt; 1 or status is not 4xx or 5xx */
+        /**
+         * @param status the HTTP status to answer with
+         * @param times how many matching requests it answers
+         * @throws IllegalArgumentException if times &lt; 1 or status is not 4xx or 5xx
+         */
         public HtmlErrorPage {
             checkTimes(times);
             if (status < 400 || status > 599) {

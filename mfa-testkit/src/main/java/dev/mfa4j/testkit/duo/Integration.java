@@ -17,6 +17,10 @@ import java.util.Objects;
 public record Integration(String integrationKey, String secretKey, String name) {
 
     /**
+     * @param integrationKey the ikey, e.g. {@code DIWJ8X6AEYOR5OMC6TQ1}; not blank
+     * @param secretKey the skey; not blank (Duo's are 40 letters and digits, but any text is
+     *                           accepted so that published test vectors can be replayed)
+     * @param name a label for logs and reports; not null
      * @throws NullPointerException     if an argument is null
      * @throws IllegalArgumentException if a key is blank
      */
@@ -32,7 +36,13 @@ public record Integration(String integrationKey, String secretKey, String name) 
         }
     }
 
-    /** An integration with the given keys and the name {@code "integration"}. */
+    /**
+     * An integration with the given keys and the name {@code "integration"}.
+     *
+     * @param integrationKey the integration key (ikey)
+     * @param secretKey the secret key (skey)
+     * @return the integration
+     */
     public static Integration of(String integrationKey, String secretKey) {
         return new Integration(integrationKey, secretKey, "integration");
     }
@@ -40,6 +50,9 @@ public record Integration(String integrationKey, String secretKey, String name) 
     /**
      * A fresh integration with realistic random keys: {@code DI} plus 18 upper-case letters and
      * digits, and a 40-character secret key.
+     *
+     * @param name a name for the integration, shown in messages
+     * @return a new integration with random keys
      */
     public static Integration random(String name) {
         return new Integration("DI" + Ids.randomUpperAlnum(18), Ids.randomAlnum(40), name);

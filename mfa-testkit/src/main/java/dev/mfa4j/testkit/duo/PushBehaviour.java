@@ -23,32 +23,57 @@ public sealed interface PushBehaviour {
     /**
      * Approve after {@code delay}: the transaction ends {@code allow}/{@code allow}. For a
      * Verified Push the delay counts from the moment the code was shown (see above).
+     *
+     * @param delay how long the simulated person waits before answering
+     * @return a behaviour that approves after {@code delay}
      */
     static Approve approveAfter(Duration delay) {
         return new Approve(delay);
     }
 
-    /** Approve at once. */
+    /**
+     * Approve at once.
+     *
+     * @return a behaviour that approves at once
+     */
     static Approve approve() {
         return new Approve(Duration.ZERO);
     }
 
-    /** Deny at once: {@code deny}/{@code deny}. */
+    /**
+     * Deny at once: {@code deny}/{@code deny}.
+     *
+     * @return a behaviour that denies at once
+     */
     static Deny deny() {
         return new Deny(Duration.ZERO);
     }
 
-    /** Deny after {@code delay}. */
+    /**
+     * Deny after {@code delay}.
+     *
+     * @param delay how long the simulated person waits before answering
+     * @return a behaviour that denies after {@code delay}
+     */
     static Deny denyAfter(Duration delay) {
         return new Deny(delay);
     }
 
-    /** Report the push as fraudulent at once: {@code deny}/{@code fraud}. */
+    /**
+     * Report the push as fraudulent at once: {@code deny}/{@code fraud}.
+     *
+     * @return a behaviour that reports fraud at once
+     */
     static Fraud fraud() {
         return new Fraud(Duration.ZERO);
     }
 
-    /** Report fraud after {@code delay}. */
+    /**
+     * Report fraud after {@code delay}.
+     *
+     * @param delay how long the simulated person waits before answering
+     * @return a behaviour that reports fraud after {@code delay}
+     */
     static Fraud fraudAfter(Duration delay) {
         return new Fraud(delay);
     }
@@ -58,17 +83,28 @@ public sealed interface PushBehaviour {
      * simulator's push timeout had passed. To see a real expiry, use {@link #pending()} and move
      * the simulator's {@link DuoSimulator.Builder#ticker ticker} past its
      * {@link DuoSimulator.Builder#pushTimeout(Duration) push timeout}.
+     *
+     * @return a behaviour that lets the push time out at once
      */
     static TimeOut timeout() {
         return new TimeOut(Duration.ZERO);
     }
 
-    /** Time out after {@code delay}. */
+    /**
+     * Time out after {@code delay}.
+     *
+     * @param delay how long the simulated person waits before answering
+     * @return a behaviour that lets the push time out after {@code delay}
+     */
     static TimeOut timeoutAfter(Duration delay) {
         return new TimeOut(delay);
     }
 
-    /** The push cannot be delivered to the device: {@code deny}/{@code push_failed} at once. */
+    /**
+     * The push cannot be delivered to the device: {@code deny}/{@code push_failed} at once.
+     *
+     * @return a behaviour whose push fails at once
+     */
     static PushFailed pushFailed() {
         return new PushFailed();
     }
@@ -76,6 +112,8 @@ public sealed interface PushBehaviour {
     /**
      * Do nothing: the push waits ({@code waiting}/{@code pushed}) until the test approves or
      * denies it by txid, or until the simulator's push timeout passes.
+     *
+     * @return a behaviour that waits for the test
      */
     static Pending pending() {
         return new Pending();
@@ -83,7 +121,10 @@ public sealed interface PushBehaviour {
 
     /** Approves after {@code delay}. */
     record Approve(Duration delay) implements PushBehaviour {
-        /** @throws IllegalArgumentException if the delay is negative */
+        /**
+         * @param delay how long the simulated person waits before answering
+         * @throws IllegalArgumentException if the delay is negative
+         */
         public Approve {
             delay = checked(delay);
         }
@@ -91,7 +132,10 @@ public sealed interface PushBehaviour {
 
     /** Denies after {@code delay}. */
     record Deny(Duration delay) implements PushBehaviour {
-        /** @throws IllegalArgumentException if the delay is negative */
+        /**
+         * @param delay how long the simulated person waits before answering
+         * @throws IllegalArgumentException if the delay is negative
+         */
         public Deny {
             delay = checked(delay);
         }
@@ -99,7 +143,10 @@ public sealed interface PushBehaviour {
 
     /** Reports fraud after {@code delay}. */
     record Fraud(Duration delay) implements PushBehaviour {
-        /** @throws IllegalArgumentException if the delay is negative */
+        /**
+         * @param delay how long the simulated person waits before answering
+         * @throws IllegalArgumentException if the delay is negative
+         */
         public Fraud {
             delay = checked(delay);
         }
@@ -107,7 +154,10 @@ public sealed interface PushBehaviour {
 
     /** Times out after {@code delay}. */
     record TimeOut(Duration delay) implements PushBehaviour {
-        /** @throws IllegalArgumentException if the delay is negative */
+        /**
+         * @param delay how long the simulated person waits before answering
+         * @throws IllegalArgumentException if the delay is negative
+         */
         public TimeOut {
             delay = checked(delay);
         }

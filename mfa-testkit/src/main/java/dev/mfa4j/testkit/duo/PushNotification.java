@@ -26,7 +26,21 @@ public record PushNotification(String txid, String username, String userId, Stri
                                String factor, Optional<String> type, Optional<String> displayUsername,
                                Map<String, String> pushinfo, Optional<String> verificationCode) {
 
-    /** Copies the map; @throws NullPointerException if an argument is null */
+    /**
+     * Copies the map;
+     *
+     * @param txid the transaction id, as {@code /auth} async and {@code auth_status} name it
+     * @param username the user's name
+     * @param userId the user's Duo id
+     * @param deviceId the device the push or call went to
+     * @param factor {@code "push"} or {@code "phone"}
+     * @param type the {@code type} label the client asked Duo Mobile to show, if any
+     * @param displayUsername the {@code display_username} the client sent, if any
+     * @param pushinfo the decoded {@code pushinfo} pairs the client sent; empty if none
+     * @param verificationCode for a Verified Push, the code the login screen must show and the user
+     *                             must type; empty otherwise
+     * @throws NullPointerException if an argument is null
+     */
     public PushNotification {
         Objects.requireNonNull(txid, "txid");
         Objects.requireNonNull(username, "username");

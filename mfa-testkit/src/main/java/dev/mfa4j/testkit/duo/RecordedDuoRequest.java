@@ -33,7 +33,24 @@ public record RecordedDuoRequest(int sequenceNumber, Instant receivedAt, String 
                                  Optional<SignatureScheme> signatureScheme,
                                  Optional<String> integrationKey, Optional<Fault> fault) {
 
-    /** Copies every mutable argument; @throws NullPointerException if an argument is null */
+    /**
+     * Copies every mutable argument;
+     *
+     * @param sequenceNumber 0 for the first request the simulator received, then 1, 2...
+     * @param receivedAt when it arrived, by the simulator's clock
+     * @param method upper-case HTTP method
+     * @param path the raw path, e.g. {@code /auth/v2/auth}
+     * @param rawQuery the raw query string without {@code ?}, {@code ""} for none
+     * @param headers request headers, names lower-cased
+     * @param body the exact body bytes
+     * @param params the decoded parameters the endpoint saw: from the query (GET), the
+     *                             form body or the JSON body (POST); empty if they could not be decoded
+     * @param signatureStatus the credential check's outcome
+     * @param signatureScheme how the request was signed, when the signature matched
+     * @param integrationKey the ikey named in {@code Authorization}, when there was one
+     * @param fault the fault that answered this request instead of the endpoint, if any
+     * @throws NullPointerException if an argument is null
+     */
     public RecordedDuoRequest {
         Objects.requireNonNull(receivedAt, "receivedAt");
         Objects.requireNonNull(method, "method");
@@ -48,29 +65,44 @@ public record RecordedDuoRequest(int sequenceNumber, Instant receivedAt, String 
         Objects.requireNonNull(fault, "fault");
     }
 
-    /** A copy of the body bytes. */
+    /**
+     * {@return a copy of the body bytes}
+     */
     @Override
     public byte[] body() {
         return body.clone();
     }
 
-    /** The body as UTF-8 text. */
+    /**
+     * {@return the body as UTF-8 text}
+     */
     public String bodyText() {
         return new String(body, StandardCharsets.UTF_8);
     }
 
-    /** Whether the signature matched a registered integration within the allowed clock skew. */
+    /**
+     * {@return whether the signature matched a registered integration within the allowed clock
+     * skew}
+     */
     public boolean signatureVerified() {
         return signatureStatus == SignatureStatus.VERIFIED;
     }
 
-    /** The first value of a header, by case-insensitive name. */
+    /**
+     * {@return the first value of a header, by case-insensitive name}
+     *
+     * @param name a header name, in any case
+     */
     public Optional<String> header(String name) {
         List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
-    /** The first value of a decoded parameter. */
+    /**
+     * {@return the first value of a decoded parameter}
+     *
+     * @param name a parameter name
+     */
     public Optional<String> param(String name) {
         List<String> values = params.get(name);
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));

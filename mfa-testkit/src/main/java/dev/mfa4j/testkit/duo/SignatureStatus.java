@@ -26,12 +26,16 @@ public enum SignatureStatus {
         this.duoCode = duoCode;
     }
 
-    /** The Duo error code this status is answered with, or 0 when the request goes on. */
+    /**
+     * {@return the Duo error code this status is answered with, or 0 when the request goes on}
+     */
     public int duoCode() {
         return duoCode;
     }
 
-    /** Whether the request was let through to the endpoint. */
+    /**
+     * {@return whether the request was let through to the endpoint}
+     */
     public boolean accepted() {
         return duoCode == 0;
     }

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
         description = "Manages MFA configurations and principals in a file store, and logs in with MFA, the way Secrets Safe's "
                 + "'ssrun mfa' and 'ssrun login' commands do.",
         subcommands = {GetCommand.class, CreateCommand.class, UpdateCommand.class, DeleteCommand.class, AssignPrincipalCommand.class,
-                RemovePrincipalCommand.class, LoginCommand.class, RecoveryCodesCommand.class, DemoCommand.class},
+                RemovePrincipalCommand.class, LoginCommand.class, EnrollmentCommand.class, RecoveryCodesCommand.class, DemoCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  done, or the login is allowed", "  1  the login is denied", "  2  bad usage or bad input",
                 "  3  the MFA provider (or the store) is unavailable"})

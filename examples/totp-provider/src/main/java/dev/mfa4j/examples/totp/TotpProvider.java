@@ -11,12 +11,17 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An MFA provider of type {@code totp}: time-based one-time passwords as RFC 6238 defines them,
+ * An MFA provider of type {@code example-totp}: time-based one-time passwords as RFC 6238 defines them,
  * the codes authenticator apps show. An example of a provider plugin: it depends on mfa-api only,
  * and mfa-core finds it with {@link java.util.ServiceLoader} when its jar is on the class path or
  * the module path (see {@code META-INF/services} and {@code module-info.java}).
  *
- * <p>Options of a {@code totp} configuration:
+ * <p>For real use, take the published {@code mfa-provider-totp} (type {@code totp}): it gives each
+ * principal its own secret through mfa-core's enrollment, with a QR code to scan. This one keeps
+ * the whole walkthrough of a plugin small, and has a type of its own so that the two can be
+ * installed side by side (mfa-core refuses two providers of one type).
+ *
+ * <p>Options of an {@code example-totp} configuration:
  * <ul>
  *   <li>{@code Secrets} (required, secret): each user's shared secret, {@code name=BASE32SECRET}
  *       entries separated by commas, such as {@code alice=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP}. A
@@ -57,7 +62,7 @@ import java.util.Objects;
 public final class TotpProvider implements MfaProvider {
 
     /** The provider type. */
-    public static final String TYPE = "totp";
+    public static final String TYPE = "example-totp";
     /** The option that holds each user's secret. */
     public static final String SECRETS = "Secrets";
     /** The option that chooses the HMAC hash function. */
@@ -122,7 +127,7 @@ public final class TotpProvider implements MfaProvider {
     }
 
     /**
-     * @param configuration a {@code totp} configuration that passed validation
+     * @param configuration an {@code example-totp} configuration that passed validation
      * @return a verifier that owns the configuration's secrets until it is closed
      * @throws InvalidConfigurationException naming each option whose value is refused, if the
      *     configuration did not come through mfa-core's validation (the message quotes no secret)

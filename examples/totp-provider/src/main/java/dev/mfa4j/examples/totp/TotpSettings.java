@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A {@code totp} configuration's settings other than the secrets, read from its options with
+ * An {@code example-totp} configuration's settings other than the secrets, read from its options with
  * their defaults once every option, the secrets included, has passed its check.
  *
  * @param algorithm the HMAC hash function ({@code Algorithm}, default SHA1)
@@ -37,7 +37,7 @@ record TotpSettings(TotpAlgorithm algorithm, int digits, int skew) {
      * Reads the settings, checking each option again: mfa-core checked them when the configuration
      * was written, but a host may call the SPI directly or edit its store by hand.
      *
-     * @param configuration a {@code totp} configuration
+     * @param configuration an {@code example-totp} configuration
      * @param specs the provider's option specs
      * @return the settings
      * @throws InvalidConfigurationException naming every option whose value its check refuses

@@ -19,7 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import javax.crypto.Mac;
 
 /**
- * Verifies TOTP codes for one {@code totp} configuration revision.
+ * Verifies TOTP codes for one {@code example-totp} configuration revision.
  *
  * <p>A code is accepted if it equals the code of the current time step or of one up to
  * {@code Skew} steps before or after it (RFC 6238 section 5.2 recommends at most one step of

@@ -89,7 +89,7 @@ class Rfc6238TestVectorsTest {
     @MethodSource("appendixB")
     void theProviderApprovesTheRfcCodeGivenAsOptions(long time, String stepHex, String totp, TotpAlgorithm algorithm) {
         TotpProvider provider = new TotpProvider(new MutableClock(Instant.ofEpochSecond(time)));
-        MfaConfiguration configuration = MfaConfiguration.of("rfc6238", "totp", Map.of(
+        MfaConfiguration configuration = MfaConfiguration.of("rfc6238", "example-totp", Map.of(
                 "Secrets", "rfc=" + base32Seed(algorithm), "Algorithm", algorithm.name(), "Digits", "8", "Skew", "0"));
         VerificationRequest request = new VerificationRequest(PrincipalId.parse("principal/internal/user/rfc"), "rfc",
                 new Credential.Passcode(totp), VerificationContext.empty());

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The plugin as a host meets it: mfa-core finds it with {@link java.util.ServiceLoader} only
  * because this module's classes are on the class path (nothing registers it with the builder, and
- * nothing in mfa-core names it), then creates a {@code totp} configuration from the seed's JSON,
+ * nothing in mfa-core names it), then creates an {@code example-totp} configuration from JSON,
  * assigns a principal and verifies codes on the system clock. Meanwhile it looks for the TOTP
  * secrets in every log line, event, JSON output, toString and the store's own copy.
  */
@@ -65,14 +65,14 @@ class ServiceLoaderEndToEndTest {
 
     @Test
     void mfaCoreFindsThePluginOnTheClassPath() {
-        assertThat(mfa.providerTypes()).contains("totp");
-        assertThat(mfa.provider("totp")).containsInstanceOf(TotpProvider.class);
+        assertThat(mfa.providerTypes()).contains("example-totp");
+        assertThat(mfa.provider("example-totp")).containsInstanceOf(TotpProvider.class);
     }
 
     @Test
     void aConfigurationFromJsonVerifiesARightAndAWrongCode() {
         mfa.configurations().json().create("""
-                {"Type": "totp", "Name": "Authenticator", "Options": {"Secrets": "%s", "Digits": "6"}}""".formatted(SECRETS));
+                {"Type": "example-totp", "Name": "Authenticator", "Options": {"Secrets": "%s", "Digits": "6"}}""".formatted(SECRETS));
         mfa.principals().assign(MfaAssignment.of(ALICE).configuration("Authenticator").providerUserId("alice"));
         long now = TotpGenerator.stepAt(Instant.now());
 
@@ -104,7 +104,7 @@ class ServiceLoaderEndToEndTest {
     @Test
     void badOptionsAreRefusedNamingEachFieldAndNothingIsStored() {
         assertThatThrownBy(() -> mfa.configurations().json().create("""
-                {"Type": "totp", "Name": "Bad", "Options": {"Secrets": "alice=JBSWY3DPEHPK3PXP", "Digits": "7", "Skew": "9", "Period": "60"}}"""))
+                {"Type": "example-totp", "Name": "Bad", "Options": {"Secrets": "alice=JBSWY3DPEHPK3PXP", "Digits": "7", "Skew": "9", "Period": "60"}}"""))
                 .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.violations())
                         .extracting(InvalidConfigurationException.Violation::field)
                         .containsExactlyInAnyOrder("Options.Period", "Options.Secrets", "Options.Digits", "Options.Skew"))

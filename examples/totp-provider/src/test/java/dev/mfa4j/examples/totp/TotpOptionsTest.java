@@ -36,7 +36,7 @@ class TotpOptionsTest {
 
     @Test
     void theDefaultsAreSha1SixDigitsAndOneStepOfSkew() {
-        TotpSettings settings = TotpSettings.from(MfaConfiguration.of("a", "totp", Map.of("Secrets", SECRETS)), provider.options());
+        TotpSettings settings = TotpSettings.from(MfaConfiguration.of("a", "example-totp", Map.of("Secrets", SECRETS)), provider.options());
 
         assertThat(settings).isEqualTo(new TotpSettings(TotpAlgorithm.SHA1, 6, 1));
     }
@@ -87,7 +87,7 @@ class TotpOptionsTest {
 
     @Test
     void openRefusesABadConfigurationNamingEveryBadField() {
-        MfaConfiguration bad = MfaConfiguration.of("hand-edited", "totp", Map.of("Secrets", "alice=" + "JBSWY3DP", "Digits", "7", "Skew", "9"));
+        MfaConfiguration bad = MfaConfiguration.of("hand-edited", "example-totp", Map.of("Secrets", "alice=" + "JBSWY3DP", "Digits", "7", "Skew", "9"));
 
         assertThatThrownBy(() -> provider.open(bad))
                 .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.violations())
@@ -98,7 +98,7 @@ class TotpOptionsTest {
 
     @Test
     void openRefusesAConfigurationWithoutSecrets() {
-        assertThatThrownBy(() -> provider.open(MfaConfiguration.of("empty", "totp", Map.of())))
+        assertThatThrownBy(() -> provider.open(MfaConfiguration.of("empty", "example-totp", Map.of())))
                 .isInstanceOfSatisfying(InvalidConfigurationException.class,
                         e -> assertThat(e.violations()).extracting(InvalidConfigurationException.Violation::field)
                                 .isEqualTo(List.of("Options.Secrets")));

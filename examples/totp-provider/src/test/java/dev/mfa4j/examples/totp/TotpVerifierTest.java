@@ -49,7 +49,7 @@ class TotpVerifierTest {
     private MfaVerifier open(String name, Map<String, String> extraOptions) {
         Map<String, String> options = new HashMap<>(extraOptions);
         options.put("Secrets", SECRETS);
-        MfaVerifier verifier = provider.open(MfaConfiguration.of(name, "totp", options).withRevision(1));
+        MfaVerifier verifier = provider.open(MfaConfiguration.of(name, "example-totp", options).withRevision(1));
         opened.add(verifier);
         return verifier;
     }
@@ -147,7 +147,7 @@ class TotpVerifierTest {
 
     @Test
     void replayIsRefusedAcrossRevisionsOfAConfiguration() {
-        MfaConfiguration revision1 = MfaConfiguration.of("Authenticator", "totp", Map.of("Secrets", SECRETS)).withRevision(1);
+        MfaConfiguration revision1 = MfaConfiguration.of("Authenticator", "example-totp", Map.of("Secrets", SECRETS)).withRevision(1);
         String code = code(ALICE_SECRET, now);
         try (MfaVerifier first = provider.open(revision1)) {
             assertThat(alice(first, code)).isEqualTo(Reason.APPROVED);
@@ -163,8 +163,8 @@ class TotpVerifierTest {
     @Test
     void replayIsTrackedPerUserAndPerConfiguration() {
         String sharedSecrets = "alice=" + ALICE_SECRET + ", alias=" + ALICE_SECRET;
-        MfaVerifier one = provider.open(MfaConfiguration.of("One", "totp", Map.of("Secrets", sharedSecrets)));
-        MfaVerifier two = provider.open(MfaConfiguration.of("Two", "totp", Map.of("Secrets", sharedSecrets)));
+        MfaVerifier one = provider.open(MfaConfiguration.of("One", "example-totp", Map.of("Secrets", sharedSecrets)));
+        MfaVerifier two = provider.open(MfaConfiguration.of("Two", "example-totp", Map.of("Secrets", sharedSecrets)));
         opened.add(one);
         opened.add(two);
         String code = code(ALICE_SECRET, now);
@@ -250,7 +250,7 @@ class TotpVerifierTest {
 
     @Test
     void aClosedVerifierAnswersProviderErrorNeverUnavailable() {
-        MfaVerifier verifier = provider.open(MfaConfiguration.of("Authenticator", "totp", Map.of("Secrets", SECRETS)));
+        MfaVerifier verifier = provider.open(MfaConfiguration.of("Authenticator", "example-totp", Map.of("Secrets", SECRETS)));
         verifier.close();
 
         VerificationOutcome outcome = verify(verifier, request(ALICE, "alice", code(ALICE_SECRET, now)));

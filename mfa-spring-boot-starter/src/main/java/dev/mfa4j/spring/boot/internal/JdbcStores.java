@@ -1,9 +1,11 @@
 package dev.mfa4j.spring.boot.internal;
 
 import dev.mfa4j.api.spi.AttemptStore;
+import dev.mfa4j.api.spi.EnrollmentStore;
 import dev.mfa4j.api.spi.MfaConfigurationStore;
 import dev.mfa4j.spring.boot.MfaProperties;
 import dev.mfa4j.store.jdbc.JdbcAttemptStore;
+import dev.mfa4j.store.jdbc.JdbcEnrollmentStore;
 import dev.mfa4j.store.jdbc.JdbcMfaConfigurationStore;
 import javax.sql.DataSource;
 
@@ -29,5 +31,14 @@ public final class JdbcStores {
      */
     public static AttemptStore attempts(DataSource dataSource, MfaProperties.Jdbc jdbc) {
         return JdbcAttemptStore.builder(dataSource).tablePrefix(jdbc.getTablePrefix()).migrate(jdbc.isMigrate()).build();
+    }
+
+    /**
+     * @param dataSource the application's
+     * @param jdbc the settings
+     * @return the enrollment store
+     */
+    public static EnrollmentStore enrollments(DataSource dataSource, MfaProperties.Jdbc jdbc) {
+        return JdbcEnrollmentStore.builder(dataSource).tablePrefix(jdbc.getTablePrefix()).migrate(jdbc.isMigrate()).build();
     }
 }

@@ -62,6 +62,16 @@ public record Tables(String prefix) {
         return prefix + "used_passcode";
     }
 
+    /** @return the enrollments table, one row per principal and slot */
+    public String enrollment() {
+        return prefix + "enrollment";
+    }
+
+    /** @return the enrollment values table, one row per value with its position */
+    public String enrollmentValue() {
+        return prefix + "enrollment_value";
+    }
+
     /**
      * @param template SQL text naming tables as {@code ${prefix}configuration} and so on
      * @return the text with the prefix in place

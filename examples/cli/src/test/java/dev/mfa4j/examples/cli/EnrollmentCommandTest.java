@@ -1,0 +1,70 @@
+package dev.mfa4j.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code mfa enrollment} as a person would use it. */
+class EnrollmentCommandTest {
+
+    @TempDir
+    Path directory;
+
+    private Cli cli;
+
+    @BeforeEach
+    void store() {
+        cli = Cli.in(directory);
+    }
+
+    private void assign(String json) throws Exception {
+        Path config = Files.writeString(directory.resolve("config.json"), json);
+        assertThat(cli.run("create", "-f", config.toString()).exitCode()).isZero();
+        assertThat(cli.run("assign-principal", "-p", "bob", "-m", "bob", "-c", "Main").exitCode()).isZero();
+    }
+
+    @Test
+    void aProviderThatDoesNotEnrollUsersItselfIsAClearRefusal() throws Exception {
+        assign("{\"Type\": \"fake\", \"Name\": \"Main\", \"Options\": {\"Passcode\": \"77552\"}}");
+
+        Cli.Run begin = cli.run("enrollment", "begin", "-u", "bob");
+
+        assertThat(begin.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(begin.err()).startsWith("mfa enrollment begin: -u: ").contains("does not enroll");
+        assertThat(begin.out()).isEmpty();
+        Cli.Run status = cli.run("enrollment", "status", "-u", "bob");
+        assertThat(status.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(status.err()).contains("does not enroll");
+    }
+
+    @Test
+    void aUserWithoutMfaHasNothingToEnroll() {
+        Cli.Run status = cli.run("enrollment", "status", "-u", "alice");
+
+        assertThat(status.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(status.err()).contains("has no MFA assignment");
+    }
+
+    @Test
+    void withoutACodeOrATerminalConfirmSaysWhatIsMissing() throws Exception {
+        assign("{\"Type\": \"fake\", \"Name\": \"Main\", \"Options\": {\"Passcode\": \"77552\"}}");
+
+        Cli.Run confirm = cli.run("enrollment", "confirm", "-u", "bob");
+
+        assertThat(confirm.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(confirm.err()).isEqualTo("mfa enrollment confirm: CODE is required: give the code the app shows (there is no "
+                + "terminal to ask on)\n");
+    }
+
+    @Test
+    void theGroupAlonePointsToItsCommands() {
+        Cli.Run bare = cli.run("enrollment");
+
+        assertThat(bare.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(bare.err()).contains("choose one of begin, confirm, status, remove");
+    }
+}
