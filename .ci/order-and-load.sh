@@ -5,10 +5,12 @@
 #
 #   bash .ci/order-and-load.sh [RUNS] [BUSY]     RUNS: default 5; BUSY: busy processes, default 2
 #
-# Not part of .ci/run: each run is a full './mvnw -B verify' (about 4 minutes on 2 shared cores),
-# so five take about 20. Each run's random seed is printed; to replay a failing order, pass the
-# same -Djunit.jupiter.execution.order.random.seed with the two orderers below.
-# The PostgreSQL tests get a throwaway server (.ci/postgres.sh), as in .ci/run.
+# Not part of .ci/run: each run is a full './mvnw -B verify', every test of the reactor (the
+# browser tests too: .ci/chromium.sh as in .ci/run), without the CLI's distribution archives
+# (-Dmfa.dist.skip=true, packaging only) and without .ci/run's release steps, so without the
+# consumer tests, which need a staged release. Each run's random seed is printed; to replay a
+# failing order, pass the same -Djunit.jupiter.execution.order.random.seed with the two
+# orderers below. The PostgreSQL tests get a throwaway server (.ci/postgres.sh), as in .ci/run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,6 +29,7 @@ trap cleanup EXIT
 
 bash .ci/postgres.sh start "$pg_dir" >/dev/null
 . "$pg_dir/env"
+bash .ci/chromium.sh >/dev/null
 export CI=true
 
 # The load: one busy loop per core to keep busy. 'yes' needs nothing installed.
@@ -40,7 +43,7 @@ failed=0
 for run in $(seq 1 "$runs"); do
   seed="$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')"
   started="$(date +%s)"
-  if ./mvnw -B verify \
+  if ./mvnw -B verify -Dmfa.dist.skip=true \
       '-Djunit.jupiter.testclass.order.default=org.junit.jupiter.api.ClassOrderer$Random' \
       '-Djunit.jupiter.testmethod.order.default=org.junit.jupiter.api.MethodOrderer$Random' \
       "-Djunit.jupiter.execution.order.random.seed=$seed" \
