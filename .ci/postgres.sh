@@ -7,6 +7,8 @@
 #
 # Installs Debian's postgresql package when no server binaries are found (needs root and apt-get).
 # PostgreSQL refuses to run as root: as root, the server runs as the postgres user (created if missing).
+# MFA4J_PG_SERVER_OPTIONS, if set, is added to the server's options (benchmarks/store-load.sh preloads
+# pg_stat_statements with it: "-c shared_preload_libraries=pg_stat_statements").
 set -euo pipefail
 
 log() { echo "postgres.sh: $*" >&2; }
@@ -82,7 +84,7 @@ start() {
     port_free "$port" || continue
     # fsync off: the data is thrown away after the tests, so durability only costs time.
     if as_server_user "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-        -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$dir -c max_connections=200 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+        -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$dir -c max_connections=200 -c fsync=off -c synchronous_commit=off -c full_page_writes=off ${MFA4J_PG_SERVER_OPTIONS:-}" \
         start >&2; then
       started=1
       break

@@ -4,13 +4,20 @@
 #   3     PasscodeLoad: mfa4j, duo-client and the java.net.http floor against one simulator JVM
 #         on 127.0.0.1:443, at concurrency 1, 16 and 64, the clients alternating (order rotated) each round
 #   4     PushConcurrency: 10,000 mfa4j pushes, then duo-client at growing counts until it fails
+#   6     JMH RecoveryCodeCheckBenchmark: one recovery-code check (Argon2id), right and wrong codes
+#   7     TotpVerifyBenchmark, paired in one JVM: TOTP verify through MfaService beside the fake
+#         provider's path and the TOTP verifier alone (medians per path in totp-round*.txt)
+#   8     StoreBenchmark: mfa4j's JDBC stores on a throwaway PostgreSQL against a bare-JDBC floor, one
+#         and two node JVMs, data growing to 1,000,000 principals, lockout under load, Duo end to end
+#         (benchmarks/store-load.sh; its own knobs are described there)
 #   report.md  the tables (medians, ranges, ratios), made by Report from the raw results
 #
 # Usage: benchmarks/run.sh            (from anywhere; about 25 minutes on 2 cores)
 # Knobs (environment): ROUNDS=3  WARMUP=15 (s, per load JVM)  MEASURE=10 (s, per level)  PUSHES=10000  DUO_COUNTS="100 1000 3000 5000 10000"
-#                      SKIP="1 2 3 4 6" entries to skip, e.g. SKIP="3 4" for JMH only
+#                      SKIP="1 2 3 4 6 7 8" entries to skip, e.g. SKIP="3 4 7 8" for JMH only
 #                      OUT=benchmarks/target/results (emptied first)
-# Needs: JDK 17+, root (or CAP_NET_BIND_SERVICE) for port 443, which Duo's client requires.
+# Needs: JDK 17+, root (or CAP_NET_BIND_SERVICE) for port 443, which Duo's client requires; for 8,
+# PostgreSQL or root with apt-get (.ci/postgres.sh installs Debian's package).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -103,6 +110,14 @@ if ! skipped 6; then
   done
 fi
 
+# ---- 7: TOTP verify through MfaService, paired with the fake provider's path in one JVM --------
+if ! skipped 7; then
+  for round in $(seq 1 "$ROUNDS"); do
+    echo "TOTP paired run, round $round of $ROUNDS"
+    java -cp "$JAR" dev.mfa4j.benchmarks.TotpVerifyBenchmark 20 2000 > "$OUT/totp-round$round.txt" 2>&1
+  done
+fi
+
 # ---- 3: passcode verifications end to end ---------------------------------------------------
 # One JVM per client and round: JIT warm-up, then concurrency 1, 16 and 64. Each JVM uses its own
 # slice of $SLICE passcodes (1,000 users), so every call is a valid, unused passcode; a JVM that
@@ -162,6 +177,12 @@ if ! skipped 4; then
   done
 fi
 
+# ---- 8: passcode verification on PostgreSQL -------------------------------------------------
+if ! skipped 8; then
+  . benchmarks/store-load.sh
+fi
+
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/machine.txt"
 java -cp "$JAR" dev.mfa4j.benchmarks.Report "$OUT" > "$OUT/report.md"
+java -cp "$JAR" dev.mfa4j.benchmarks.StoreReport "$OUT" >> "$OUT/report.md"
 echo "Results in $OUT; tables in $OUT/report.md"

@@ -8,8 +8,9 @@
 #   1. pin-provider     a third party's provider plugin, built against mfa-api and installed
 #   2. classpath-host   JUnit tests on the class path: BOM, mfa-core, Duo, JDBC store (H2), the
 #                       plugin, a listener; passcode and push against the testkit's Duo simulator
-#   3. modulepath-host  java --module-path: requires dev.mfa4j.core only; Duo, the plugin and its
-#                       listener bound as services; verifications against the simulator
+#   3. modulepath-host  java --module-path: requires dev.mfa4j.core only; Duo, TOTP, the plugin and
+#                       its listener bound as services; verifications against the simulator, a
+#                       TOTP enrollment begun (its QR code drawn) and a bad code refused
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 here="$root/consumer-tests"

@@ -1,6 +1,6 @@
 /**
- * mfa4j's testkit: a Duo simulator on loopback, a scriptable fake provider, and contract tests
- * for store and provider authors.
+ * mfa4j's testkit: a Duo simulator on loopback, an authenticator app for TOTP, a scriptable fake
+ * provider, and contract tests for store and provider authors.
  */
 module dev.mfa4j.testkit {
     requires transitive dev.mfa4j.api;
@@ -17,6 +17,7 @@ module dev.mfa4j.testkit {
     exports dev.mfa4j.testkit;
     exports dev.mfa4j.testkit.duo;
     exports dev.mfa4j.testkit.junit5;
+    exports dev.mfa4j.testkit.totp;
     // JUnit instantiates the extension reflectively; nothing else may see it.
     opens dev.mfa4j.testkit.junit5.internal to org.junit.platform.commons;
 

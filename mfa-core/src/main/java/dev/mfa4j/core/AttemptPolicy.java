@@ -14,7 +14,8 @@ import java.util.Objects;
  *       success resets the count; a new push or an SMS resend does not.</li>
  *   <li>A passcode accepted once is refused for {@code passcodeReuseWindow} if presented again
  *       for the same principal and configuration, without calling the provider; the caller sees an
- *       ordinary wrong passcode.</li>
+ *       ordinary wrong passcode. Where the provider says its passcodes live longer
+ *       ({@code MfaVerifier.passcodeLifetime()}, as TOTP does), it is refused for that long.</li>
  *   <li>Out-of-band challenges ({@code push}, {@code phone}, {@code sms} and the other provider
  *       keywords): at most one pending per principal ({@code PUSH_PENDING}), at most
  *       {@code maxPushes} per {@code pushWindow} since the last success ({@code TOO_MANY_PUSHES}).

@@ -30,6 +30,7 @@ import dev.mfa4j.core.internal.ProviderRegistry;
 import dev.mfa4j.core.internal.ResourcePaths;
 import dev.mfa4j.core.internal.SecretSealer;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -38,6 +39,8 @@ import java.util.Optional;
  * on behalf of one caller, in two phases: {@link #begin} makes what the principal needs and returns
  * what to show it; the principal proves it worked, and {@link #confirm} makes the enrollment the
  * one verifications use. An enrollment already active keeps working until a new one is confirmed.
+ * One begun and not confirmed within {@link #PENDING_LIFETIME} can no longer be: the secret it
+ * showed may have been seen by others since, so the principal begins again.
  *
  * <p>Every method first asks the host's authorizer, on {@code mfa/principals/<principal path>/enrollment}:
  * UPDATE to begin and confirm (a host that lets users enroll themselves permits that when the
@@ -49,6 +52,9 @@ import java.util.Optional;
  * @since 0.1.0
  */
 public final class MfaEnrollments {
+
+    /** How long a begun enrollment can be confirmed: one hour. */
+    public static final Duration PENDING_LIFETIME = Duration.ofHours(1);
 
     private final Caller caller;
     private final GuardedStore store;
@@ -114,7 +120,9 @@ public final class MfaEnrollments {
      * @throws NullPointerException if an argument is null
      * @throws ManagementAccessDeniedException without UPDATE on
      *     {@code mfa/principals/<principal path>/enrollment}; asked before anything is read
-     * @throws InvalidInputException if nothing was begun (or the provider no longer enrolls)
+     * @throws InvalidInputException if nothing was begun, or it was begun more than
+     *     {@link #PENDING_LIFETIME} ago (it is removed then; begin again), or the provider no
+     *     longer enrolls
      * @throws InvalidCredentialException if the provider refused the proof; the pending enrollment
      *     stays, so the principal may try again. The message never repeats the proof
      * @throws RevisionConflictException if another confirmation of the same enrollment won
@@ -129,6 +137,12 @@ public final class MfaEnrollments {
         StoredEnrollment pending = enrollments.find(principal, EnrollmentSlots.pending(configuration))
                 .orElseThrow(() -> new InvalidInputException("enrollment", "no enrollment was begun for " + principal
                         + " with MFA configuration '" + configuration + "'; begin one first"));
+        if (expired(pending)) {
+            enrollments.remove(principal, pending.slot(), pending.revision());
+            publish(EnrollmentEvent.Action.REMOVED, principal, configuration);
+            throw new InvalidInputException("enrollment", "the enrollment of " + principal + " begun at " + pending.updated()
+                    + " was not confirmed within " + PENDING_LIFETIME.toMinutes() + " minutes; begin again");
+        }
         EnrollmentOutcome outcome = subject.flow().confirm(subject.request(sealer), sealer.open(pending), proof);
         if (outcome instanceof EnrollmentOutcome.Refused refused) {
             throw new InvalidCredentialException(refused.message());
@@ -148,7 +162,8 @@ public final class MfaEnrollments {
 
     /**
      * @param principal the principal
-     * @return where it stands with its configuration's enrollment: active wins over pending
+     * @return where it stands with its configuration's enrollment: active wins over pending; a pending one
+     *     begun more than {@link #PENDING_LIFETIME} ago counts as none
      * @throws NullPointerException if {@code principal} is null
      * @throws ManagementAccessDeniedException without READ on
      *     {@code mfa/principals/<principal path>/enrollment}; asked before anything is read
@@ -164,7 +179,7 @@ public final class MfaEnrollments {
         if (active.isPresent()) {
             return new EnrollmentStatus(principal, configuration, EnrollmentStatus.State.ACTIVE, Optional.of(active.get().updated()));
         }
-        return enrollments.find(principal, EnrollmentSlots.pending(configuration))
+        return enrollments.find(principal, EnrollmentSlots.pending(configuration)).filter(p -> !expired(p))
                 .map(p -> new EnrollmentStatus(principal, configuration, EnrollmentStatus.State.PENDING, Optional.of(p.updated())))
                 .orElse(new EnrollmentStatus(principal, configuration, EnrollmentStatus.State.NONE, Optional.empty()));
     }
@@ -196,6 +211,10 @@ public final class MfaEnrollments {
             publish(EnrollmentEvent.Action.REMOVED, principal, configuration);
         }
         return removed;
+    }
+
+    private boolean expired(StoredEnrollment pending) {
+        return !pending.updated().plus(PENDING_LIFETIME).isAfter(clock.instant());
     }
 
     private MfaAssignment assignment(PrincipalId principal) {

@@ -18,6 +18,7 @@ import dev.mfa4j.api.spi.ManagementAuthorizer;
 import dev.mfa4j.api.spi.StoredEnrollment;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -34,6 +35,7 @@ class EnrollmentTest {
     private final InMemoryEnrollmentStore store = new InMemoryEnrollmentStore();
     private final List<MfaEvent> events = new CopyOnWriteArrayList<>();
     private final List<String> asked = new CopyOnWriteArrayList<>();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T10:00:00Z"));
     private MfaService mfa;
 
     @TempDir
@@ -45,7 +47,7 @@ class EnrollmentTest {
             asked.add(operation + " " + path);
             return !caller.equals(Caller.of("mallory"));
         }).discoverProviders(false).provider(provider).enrollmentStore(store).eventListener(events::add)
-                .clock(new MutableClock(Instant.parse("2026-12-02T10:00:00Z"))).build();
+                .clock(clock).build();
         mfa.configurations().json().create(EnrollingProvider.CONFIG_JSON);
         mfa.principals().assign(MfaAssignment.of(BOB).configuration("App").providerUserId("bob@example.com"));
         events.clear();
@@ -93,6 +95,25 @@ class EnrollmentTest {
                 .hasMessageNotContaining("999999");
         assertThat(mfa.enrollments().status(BOB).state()).isEqualTo(EnrollmentStatus.State.PENDING);
         assertThat(mfa.enrollments().confirm(BOB, number(prompt)).state()).isEqualTo(EnrollmentStatus.State.ACTIVE);
+    }
+
+    @Test
+    void anEnrollmentNotConfirmedWithinItsLifetimeMustBeBegunAgain() {
+        EnrollmentPrompt stale = mfa.enrollments().begin(BOB);
+        clock.advance(MfaEnrollments.PENDING_LIFETIME.minusSeconds(1));
+        assertThat(mfa.enrollments().status(BOB).state()).isEqualTo(EnrollmentStatus.State.PENDING);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(mfa.enrollments().status(BOB).state()).isEqualTo(EnrollmentStatus.State.NONE);
+        events.clear();
+
+        assertThatThrownBy(() -> mfa.enrollments().confirm(BOB, number(stale))).isInstanceOf(InvalidInputException.class)
+                .isNotInstanceOf(InvalidCredentialException.class).hasMessageContaining("not confirmed within 60 minutes; begin again")
+                .hasMessageNotContaining(number(stale));
+        assertThat(store.find(BOB, "pending/App")).as("the stale secret is removed").isEmpty();
+        assertThat(events).filteredOn(EnrollmentEvent.class::isInstance).extracting(e -> ((EnrollmentEvent) e).action())
+                .containsExactly(EnrollmentEvent.Action.REMOVED);
+        EnrollmentPrompt fresh = mfa.enrollments().begin(BOB);
+        assertThat(mfa.enrollments().confirm(BOB, number(fresh)).state()).isEqualTo(EnrollmentStatus.State.ACTIVE);
     }
 
     @Test

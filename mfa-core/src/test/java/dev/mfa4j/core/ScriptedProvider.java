@@ -10,12 +10,15 @@ import dev.mfa4j.api.spi.OptionCheck;
 import dev.mfa4j.api.spi.OptionSpec;
 import dev.mfa4j.api.spi.VerificationOutcome;
 import dev.mfa4j.api.spi.VerificationRequest;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -33,6 +36,8 @@ public class ScriptedProvider implements MfaProvider {
     final List<MfaConfiguration> openedConfigurations = new CopyOnWriteArrayList<>();
     final List<VerificationRequest> requests = new CopyOnWriteArrayList<>();
     volatile Function<VerificationRequest, CompletableFuture<VerificationOutcome>> behaviour = ScriptedProvider::defaultBehaviour;
+    /** What verifiers opened from now on say about how long a passcode lives. */
+    volatile Supplier<Optional<Duration>> passcodeLifetime = Optional::empty;
 
     /**
      * @param behaviour how verifiers answer from now on (for tests in other packages)
@@ -86,7 +91,13 @@ public class ScriptedProvider implements MfaProvider {
     public MfaVerifier open(MfaConfiguration configuration) {
         opened.incrementAndGet();
         openedConfigurations.add(configuration);
+        Supplier<Optional<Duration>> lifetime = passcodeLifetime;
         return new MfaVerifier() {
+            @Override
+            public Optional<Duration> passcodeLifetime() {
+                return lifetime.get();
+            }
+
             @Override
             public CompletableFuture<VerificationOutcome> verify(VerificationRequest request) {
                 requests.add(request);

@@ -1,6 +1,7 @@
 package dev.mfa4j.api.spi;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -42,6 +43,24 @@ public interface MfaVerifier extends AutoCloseable {
     default CompletableFuture<HealthStatus> health() {
         return CompletableFuture.completedFuture(new HealthStatus(HealthStatus.State.UNKNOWN,
                 "this provider cannot check its health", Duration.ZERO));
+    }
+
+    /**
+     * How long a passcode this verifier accepts can be accepted at all, if the provider knows: a
+     * TOTP code is good for its window of steps (three 30-second steps by default: 90 seconds).
+     * mfa-core refuses an accepted passcode presented again for at least this long, even where
+     * the host's reuse window ({@code AttemptPolicy.passcodeReuseWindow}) is shorter, so a code
+     * cannot be replayed late in its life. Values above 24 hours are held for 24 hours.
+     *
+     * <p>The default is empty: the provider itself refuses a reused passcode (Duo does), or its
+     * passcodes do not expire; the host's reuse window applies. Called once when the verifier is
+     * opened; must not throw (a failure is treated as empty).
+     *
+     * @return the longest time one passcode can be accepted, or empty
+     * @since 0.1.0
+     */
+    default Optional<Duration> passcodeLifetime() {
+        return Optional.empty();
     }
 
     /** Releases what this verifier holds. Called once; must not throw. The default does nothing. */

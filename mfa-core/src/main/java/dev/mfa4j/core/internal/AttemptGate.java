@@ -5,6 +5,7 @@ import dev.mfa4j.api.Reason;
 import dev.mfa4j.api.spi.AttemptStore;
 import dev.mfa4j.core.AttemptPolicy;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -87,10 +88,14 @@ public final class AttemptGate {
      * @param credential what the user typed
      * @param fingerprints how that configuration's accepted passcodes are remembered; only used
      *     for a passcode (a recovery code is only counted: using it up is its own single-use guard)
+     * @param passcodeLifetime how long the provider says one passcode can be accepted (zero if it
+     *     does not say): an accepted passcode is refused for this long if the policy's reuse
+     *     window is shorter
      * @return a ticket, or the reason the attempt is refused
      * @throws RuntimeException if the store fails (nothing was taken then)
      */
-    public Entry enter(String principalKey, String configurationName, Credential credential, PasscodeFingerprints fingerprints) {
+    public Entry enter(String principalKey, String configurationName, Credential credential, PasscodeFingerprints fingerprints,
+            Duration passcodeLifetime) {
         Instant now = clock.instant();
         AttemptStore.Admission admission = store.admit(principalKey, now, policy.maxFailures(), policy.coolDown());
         if (!admission.admitted()) {
@@ -102,7 +107,9 @@ public final class AttemptGate {
             if (credential instanceof Credential.Passcode passcode) {
                 String scope = configurationName + '\n' + principalKey;
                 String fingerprint = fingerprints.of(scope, passcode);
-                if (!store.claimPasscode(scope, fingerprint, now, now.plus(policy.passcodeReuseWindow()))) {
+                Duration reuse = passcodeLifetime.compareTo(policy.passcodeReuseWindow()) > 0 ? passcodeLifetime
+                        : policy.passcodeReuseWindow();
+                if (!store.claimPasscode(scope, fingerprint, now, now.plus(reuse))) {
                     // Counted, never refunded: replays must not probe for free.
                     return new Entry(null, Reason.INVALID_PASSCODE, "the passcode was already used");
                 }

@@ -301,7 +301,7 @@ public final class VerificationEngine {
         }
         AttemptGate.Entry entry;
         try {
-            entry = gate.enter(assignment.principal().path(), assignment.configurationName(), code, null);
+            entry = gate.enter(assignment.principal().path(), assignment.configurationName(), code, null, Duration.ZERO);
         } catch (RuntimeException e) {
             LOG.warn("MFA-CORE-015 MFA verification {} for {} failed closed: the attempt store failed with {}", context.requestId(),
                     assignment.principal(), e.getClass().getName());
@@ -327,7 +327,8 @@ public final class VerificationEngine {
             VerificationAudit.Attempt attempt) {
         AttemptGate.Entry entry;
         try {
-            entry = gate.enter(target.assignment().principal().path(), target.configuration().name(), credential, lease.fingerprints());
+            entry = gate.enter(target.assignment().principal().path(), target.configuration().name(), credential, lease.fingerprints(),
+                    lease.passcodeLifetime());
         } catch (RuntimeException e) {
             LOG.warn("MFA-CORE-015 MFA verification {} for {} failed closed: the attempt store failed with {}", context.requestId(),
                     target.assignment().principal(), e.getClass().getName());

@@ -3,6 +3,7 @@ package dev.mfa4j.core.internal;
 import dev.mfa4j.api.MfaConfiguration;
 import dev.mfa4j.api.spi.MfaProvider;
 import dev.mfa4j.api.spi.MfaVerifier;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class VerifierCache implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(VerifierCache.class);
+    private static final Duration LONGEST_PASSCODE_LIFETIME = Duration.ofHours(24);
 
     /**
      * The verifier of one configuration revision, with its leases. The count starts at one, the
@@ -34,12 +36,14 @@ public final class VerifierCache implements AutoCloseable {
         private final MfaConfiguration configuration;
         private final MfaVerifier verifier;
         private final PasscodeFingerprints fingerprints;
+        private final Duration passcodeLifetime;
         private final AtomicInteger references = new AtomicInteger(1);
 
         private Opened(MfaConfiguration configuration, MfaVerifier verifier, PasscodeFingerprints fingerprints) {
             this.configuration = configuration;
             this.verifier = verifier;
             this.fingerprints = fingerprints;
+            this.passcodeLifetime = passcodeLifetimeOf(configuration, verifier);
         }
 
         boolean acquire() {
@@ -78,6 +82,14 @@ public final class VerifierCache implements AutoCloseable {
         /** @return how accepted passcodes of this configuration are fingerprinted */
         public PasscodeFingerprints fingerprints() {
             return opened.fingerprints;
+        }
+
+        /**
+         * @return how long one passcode of this configuration can be accepted, as its verifier
+         *     says (at most 24 hours), or zero if it does not say
+         */
+        public Duration passcodeLifetime() {
+            return opened.passcodeLifetime;
         }
 
         /** Returns the lease; a second call does nothing. */
@@ -160,6 +172,20 @@ public final class VerifierCache implements AutoCloseable {
             replaced[0].release();
         }
         return opened;
+    }
+
+    private static Duration passcodeLifetimeOf(MfaConfiguration configuration, MfaVerifier verifier) {
+        try {
+            Optional<Duration> said = verifier.passcodeLifetime();
+            if (said == null || said.isEmpty() || said.get().isNegative()) {
+                return Duration.ZERO;
+            }
+            return said.get().compareTo(LONGEST_PASSCODE_LIFETIME) > 0 ? LONGEST_PASSCODE_LIFETIME : said.get();
+        } catch (RuntimeException e) {
+            LOG.warn("MFA-CORE-021 the verifier of MFA configuration '{}' failed to say how long its passcodes live ({}): the "
+                    + "reuse window applies", configuration.name(), e.getClass().getName());
+            return Duration.ZERO;
+        }
     }
 
     private Opened open(MfaConfiguration configuration, MfaProvider provider) {

@@ -32,7 +32,8 @@ import javax.crypto.Mac;
  *
  * <p>It keeps no record of accepted codes: a node's memory does not protect a cluster. mfa-core
  * claims every accepted passcode in the host's shared {@code AttemptStore} for its reuse window
- * (10 minutes by default, longer than any code here stays valid), and refuses it again, on any node.
+ * (10 minutes by default), and refuses it again, on any node; {@link #passcodeLifetime()} makes
+ * that claim last as long as a code can be accepted, whatever the host's window.
  *
  * <p>Answers, computed on the calling thread and returned as a completed future; {@link #verify}
  * never throws:
@@ -171,6 +172,16 @@ public final class TotpVerifier implements MfaVerifier {
             message = "this Java runtime cannot compute " + mac;
         }
         return CompletableFuture.completedFuture(new HealthStatus(state, message, Duration.between(started, clock.instant())));
+    }
+
+    /**
+     * @return the longest a code can be accepted: the steps of the window, each as long as the
+     *     longest period a principal may have been enrolled with ({@code (2 * Window + 1) * }
+     *     {@value TotpOptions#MAX_PERIOD} seconds), since each principal keeps the period it enrolled with
+     */
+    @Override
+    public Optional<Duration> passcodeLifetime() {
+        return Optional.of(Duration.ofSeconds((2L * settings.window() + 1) * TotpOptions.MAX_PERIOD));
     }
 
     /** Marks the verifier closed; it holds no secret to overwrite. */

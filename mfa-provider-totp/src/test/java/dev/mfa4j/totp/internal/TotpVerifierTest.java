@@ -18,6 +18,7 @@ import dev.mfa4j.api.spi.VerificationOutcome;
 import dev.mfa4j.api.spi.VerificationRequest;
 import dev.mfa4j.totp.MutableClock;
 import dev.mfa4j.totp.ReferenceTotp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -163,6 +164,15 @@ class TotpVerifierTest {
         assertThat(verify(code(SECRET, clock.instant()), active(SECRET)).reason()).isEqualTo(Reason.APPROVED);
         clock.set(Instant.ofEpochSecond(-1));
         assertThat(verify(code(SECRET, clock.instant()), active(SECRET)).reason()).isEqualTo(Reason.APPROVED);
+    }
+
+    @Test
+    void aCodeIsSaidToLiveForItsWindowOfTheLongestSteps() {
+        // Window 1 at a 30 s period accepts a code for 90 s; a principal may have enrolled with a
+        // 60 s period, whose codes live 180 s: mfa-core holds a used code that long.
+        assertThat(verifier.passcodeLifetime()).contains(Duration.ofSeconds(180));
+        assertThat(TotpVerifier.open(configuration("Window", "3"), clock).passcodeLifetime()).contains(Duration.ofMinutes(7));
+        assertThat(TotpVerifier.open(configuration("Window", "0"), clock).passcodeLifetime()).contains(Duration.ofSeconds(60));
     }
 
     @Test

@@ -2,11 +2,12 @@ package dev.mfa4j.store.jdbc;
 
 import dev.mfa4j.api.StoreException;
 import dev.mfa4j.api.spi.AttemptStore;
-import dev.mfa4j.store.jdbc.internal.DialectSql;
+import dev.mfa4j.store.jdbc.internal.AttemptSql;
 import dev.mfa4j.store.jdbc.internal.Jdbc;
 import dev.mfa4j.store.jdbc.internal.Micros;
 import dev.mfa4j.store.jdbc.internal.StoreSetup;
 import dev.mfa4j.store.jdbc.internal.Tables;
+import dev.mfa4j.store.jdbc.internal.Upsert;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,14 +27,19 @@ import org.slf4j.LoggerFactory;
  * guesses across nodes.
  *
  * <h2>What is atomic</h2>
- * Every check-and-change of {@link AttemptStore} is one SQL statement whose {@code WHERE} clause is
- * the check, and whose affected-row count says whether it passed: {@link #admit} is
- * {@code UPDATE ... SET failures = ... WHERE attempt_key = ? AND (locked_until_us IS NULL OR
- * locked_until_us <= ?)}. The database locks the row for the statement and re-checks the condition
- * on the row as the previous writer left it, so N concurrent calls from any number of nodes admit
- * at most {@code maxFailures}. A key seen for the first time has no row: then an insert that does
- * nothing if the row exists takes the first attempt, and if another node inserted first, the
- * conditional update runs again. Nothing is ever read and then written back.
+ * Every check-and-change of {@link AttemptStore} is one SQL statement whose condition is the
+ * check, and whose affected-row count says whether it passed. On PostgreSQL, {@link #admit} is
+ * <pre>{@code
+ * INSERT INTO mfa_attempt AS a (attempt_key, failures, ...) VALUES (?, 1, ...)
+ * ON CONFLICT (attempt_key) DO UPDATE SET failures = ..., locked_until_us = ...
+ * WHERE a.locked_until_us IS NULL OR a.locked_until_us <= ?
+ * }</pre>
+ * The database locks the row for the statement and checks the condition on the row as the
+ * previous writer left it, so N concurrent calls from any number of nodes admit at most
+ * {@code maxFailures}; a key seen for the first time gets its row in the same statement. Each step
+ * is one round trip. On H2 (embedded, no network) the same step is an {@code UPDATE ... WHERE}
+ * and, if it changed nothing, an {@code INSERT} whose duplicate key means another caller was
+ * first: then the step runs again. Nothing is ever read and then written back.
  *
  * <p>Times are the ones mfa-core passes in (its clock), stored as microseconds; the database's
  * clock is never used, so nodes agree as long as their clocks do.
@@ -58,58 +64,13 @@ public final class JdbcAttemptStore implements AttemptStore {
 
     private final Jdbc jdbc;
     private final Tables tables;
-    private final String admitUpdate;
-    private final String admitInsert;
-    private final String selectLockedUntil;
-    private final String refundUpdate;
-    private final String successUpdate;
-    private final String claimUpdate;
-    private final String claimInsert;
-    private final String releaseDelete;
-    private final String pushUpdate;
-    private final String pushInsert;
-    private final String selectPush;
-    private final String endPushUpdate;
-    private final String purge;
+    private final AttemptSql sql;
     private final AtomicInteger claimsSincePurge = new AtomicInteger();
 
     private JdbcAttemptStore(StoreSetup setup) {
         this.jdbc = setup.jdbc();
         this.tables = setup.tables();
-        Tables t = setup.tables();
-        Dialect dialect = setup.dialect();
-        // A lockout that has ended starts a fresh count (1); otherwise the count goes up by one. The new count is
-        // spelled out again in the second SET because every SET expression sees the row as it was.
-        admitUpdate = t.expand("UPDATE ${prefix}attempt SET "
-                + "failures = CASE WHEN locked_until_us IS NULL THEN failures + 1 ELSE 1 END, "
-                + "locked_until_us = CASE WHEN (CASE WHEN locked_until_us IS NULL THEN failures + 1 ELSE 1 END) >= ? THEN ? ELSE NULL END "
-                + "WHERE attempt_key = ? AND (locked_until_us IS NULL OR locked_until_us <= ?)");
-        admitInsert = DialectSql.insertIfAbsent(dialect, t.expand("INSERT INTO ${prefix}attempt "
-                + "(attempt_key, failures, locked_until_us, window_pushes) VALUES (?, 1, ?, 0)"));
-        selectLockedUntil = t.expand("SELECT locked_until_us FROM ${prefix}attempt WHERE attempt_key = ?");
-        refundUpdate = t.expand("UPDATE ${prefix}attempt SET failures = CASE WHEN failures > 0 THEN failures - 1 ELSE 0 END, "
-                + "locked_until_us = NULL WHERE attempt_key = ?");
-        successUpdate = t.expand("UPDATE ${prefix}attempt SET failures = 0, locked_until_us = NULL, window_start_us = NULL, "
-                + "window_pushes = 0 WHERE attempt_key = ?");
-        claimUpdate = t.expand("UPDATE ${prefix}used_passcode SET expires_at_us = ? "
-                + "WHERE scope = ? AND fingerprint = ? AND expires_at_us <= ?");
-        claimInsert = DialectSql.insertIfAbsent(dialect, t.expand("INSERT INTO ${prefix}used_passcode "
-                + "(scope, fingerprint, expires_at_us) VALUES (?, ?, ?)"));
-        releaseDelete = t.expand("DELETE FROM ${prefix}used_passcode WHERE scope = ? AND fingerprint = ?");
-        // The window is open while window_start_us > now - window; the count in it is window_pushes, else 0.
-        String open = "(window_start_us IS NOT NULL AND window_start_us > ?)";
-        pushUpdate = t.expand("UPDATE ${prefix}attempt SET pending_push = ?, pending_until_us = ?, "
-                + "window_pushes = CASE WHEN " + open + " THEN window_pushes + 1 ELSE 1 END, "
-                + "window_start_us = CASE WHEN " + open + " THEN window_start_us ELSE ? END "
-                + "WHERE attempt_key = ? AND (pending_push IS NULL OR pending_until_us <= ?) "
-                + "AND (CASE WHEN " + open + " THEN window_pushes ELSE 0 END) < ?");
-        pushInsert = DialectSql.insertIfAbsent(dialect, t.expand("INSERT INTO ${prefix}attempt (attempt_key, failures, pending_push, "
-                + "pending_until_us, window_start_us, window_pushes) VALUES (?, 0, ?, ?, ?, 1)"));
-        selectPush = t.expand("SELECT pending_push, pending_until_us, window_start_us, window_pushes FROM ${prefix}attempt "
-                + "WHERE attempt_key = ?");
-        endPushUpdate = t.expand("UPDATE ${prefix}attempt SET pending_push = NULL, pending_until_us = NULL "
-                + "WHERE attempt_key = ? AND pending_push = ?");
-        purge = DialectSql.purgeUsedPasscodes(dialect, t);
+        this.sql = AttemptSql.of(setup.dialect(), setup.tables());
     }
 
     /**
@@ -131,45 +92,40 @@ public final class JdbcAttemptStore implements AttemptStore {
         Objects.requireNonNull(key, "key");
         long nowUs = Micros.of(Objects.requireNonNull(now, "now"));
         long lockUntilUs = Micros.of(now.plus(Objects.requireNonNull(coolDown, "coolDown")));
-        return jdbc.autoCommit("admit", connection -> {
-            for (int attempt = 0; attempt < MAX_TRIES; attempt++) {
-                try (PreparedStatement update = connection.prepareStatement(admitUpdate)) {
-                    update.setInt(1, maxFailures);
-                    update.setLong(2, lockUntilUs);
-                    update.setString(3, key);
-                    update.setLong(4, nowUs);
-                    if (update.executeUpdate() == 1) {
-                        return Admission.ADMITTED;
-                    }
-                }
-                try (PreparedStatement insert = connection.prepareStatement(admitInsert)) {
-                    insert.setString(1, key);
-                    setNullableLong(insert, 2, maxFailures <= 1 ? lockUntilUs : null);
-                    if (DialectSql.runInsertIfAbsent(insert)) {
-                        return Admission.ADMITTED;
-                    }
-                }
-                // Refused: the row exists and was locked. Read the lockout to report it; the refusal changed nothing,
-                // so reporting the state as read now is exact. If the lockout ended meanwhile, decide again.
-                Long lockedUntil = readLong(connection, selectLockedUntil, key);
-                if (lockedUntil != null && lockedUntil > nowUs) {
-                    return Admission.lockedUntil(Micros.toInstant(lockedUntil));
-                }
+        return untilDecided("admit", connection -> {
+            boolean admitted = sql.admit().run(connection,
+                    (s, i) -> {
+                        s.setString(i, key);
+                        setNullableLong(s, i + 1, maxFailures <= 1 ? lockUntilUs : null);
+                        return i + 2;
+                    },
+                    (s, i) -> {
+                        s.setInt(i, maxFailures);
+                        s.setLong(i + 1, lockUntilUs);
+                        s.setLong(i + 2, nowUs);
+                        return i + 3;
+                    },
+                    keyParameter(key));
+            if (admitted) {
+                return Admission.ADMITTED;
             }
-            throw gaveUp("admit");
+            // Refused: the row exists and was locked. Read the lockout to report it; the refusal changed nothing,
+            // so reporting the state as read now is exact. If the lockout ended meanwhile, decide again.
+            Long lockedUntil = readLong(connection, sql.lockedUntil(), key);
+            return lockedUntil != null && lockedUntil > nowUs ? Admission.lockedUntil(Micros.toInstant(lockedUntil)) : null;
         });
     }
 
     @Override
     public void refund(String key) {
         Objects.requireNonNull(key, "key");
-        update("refund", refundUpdate, key);
+        update("refund", sql.refund(), key);
     }
 
     @Override
     public void recordSuccess(String key) {
         Objects.requireNonNull(key, "key");
-        update("recordSuccess", successUpdate, key);
+        update("recordSuccess", sql.success(), key);
     }
 
     @Override
@@ -189,23 +145,25 @@ public final class JdbcAttemptStore implements AttemptStore {
     }
 
     private boolean claim(Connection connection, String scope, String fingerprint, long nowUs, long expiresUs) throws SQLException {
-        // An expired record is taken over; an absent one is inserted; a live one (or one a concurrent claim just took
-        // over or inserted) makes both statements change nothing.
-        try (PreparedStatement update = connection.prepareStatement(claimUpdate)) {
-            update.setLong(1, expiresUs);
-            update.setString(2, scope);
-            update.setString(3, fingerprint);
-            update.setLong(4, nowUs);
-            if (update.executeUpdate() == 1) {
-                return true;
-            }
-        }
-        try (PreparedStatement insert = connection.prepareStatement(claimInsert)) {
-            insert.setString(1, scope);
-            insert.setString(2, fingerprint);
-            insert.setLong(3, expiresUs);
-            return DialectSql.runInsertIfAbsent(insert);
-        }
+        // An absent record is inserted; an expired one is taken over; a live one (or one a concurrent claim just took
+        // over or inserted) is left as it is, and the claim is refused.
+        return sql.claim().run(connection,
+                (s, i) -> {
+                    s.setString(i, scope);
+                    s.setString(i + 1, fingerprint);
+                    s.setLong(i + 2, expiresUs);
+                    return i + 3;
+                },
+                (s, i) -> {
+                    s.setLong(i, expiresUs);
+                    s.setLong(i + 1, nowUs);
+                    return i + 2;
+                },
+                (s, i) -> {
+                    s.setString(i, scope);
+                    s.setString(i + 1, fingerprint);
+                    return i + 2;
+                });
     }
 
     @Override
@@ -213,7 +171,7 @@ public final class JdbcAttemptStore implements AttemptStore {
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(fingerprint, "fingerprint");
         jdbc.autoCommit("releasePasscode", connection -> {
-            try (PreparedStatement delete = connection.prepareStatement(releaseDelete)) {
+            try (PreparedStatement delete = connection.prepareStatement(sql.release())) {
                 delete.setString(1, scope);
                 delete.setString(2, fingerprint);
                 return delete.executeUpdate();
@@ -228,46 +186,36 @@ public final class JdbcAttemptStore implements AttemptStore {
         long nowUs = Micros.of(Objects.requireNonNull(now, "now"));
         long windowCutoffUs = Micros.of(now.minus(Objects.requireNonNull(window, "window")));
         long expiresUs = Micros.of(Objects.requireNonNull(expiresAt, "expiresAt"));
-        return jdbc.autoCommit("admitPush", connection -> {
-            for (int attempt = 0; attempt < MAX_TRIES; attempt++) {
-                try (PreparedStatement update = connection.prepareStatement(pushUpdate)) {
-                    update.setString(1, pushId);
-                    update.setLong(2, expiresUs);
-                    update.setLong(3, windowCutoffUs);
-                    update.setLong(4, windowCutoffUs);
-                    update.setLong(5, nowUs);
-                    update.setString(6, key);
-                    update.setLong(7, nowUs);
-                    update.setLong(8, windowCutoffUs);
-                    update.setInt(9, maxPushes);
-                    if (update.executeUpdate() == 1) {
-                        return PushAdmission.ADMITTED;
-                    }
-                }
-                if (maxPushes >= 1) {
-                    try (PreparedStatement insert = connection.prepareStatement(pushInsert)) {
-                        insert.setString(1, key);
-                        insert.setString(2, pushId);
-                        insert.setLong(3, expiresUs);
-                        insert.setLong(4, nowUs);
-                        if (DialectSql.runInsertIfAbsent(insert)) {
-                            return PushAdmission.ADMITTED;
-                        }
-                    }
-                }
-                PushAdmission refusal = pushRefusal(connection, key, nowUs, windowCutoffUs, maxPushes);
-                if (refusal != null) {
-                    return refusal;
-                }
-            }
-            throw gaveUp("admitPush");
+        return untilDecided("admitPush", connection -> {
+            // With no push allowed at all, a first push must not create a row that counts one.
+            boolean admitted = maxPushes >= 1 && sql.admitPush().run(connection,
+                    (s, i) -> {
+                        s.setString(i, key);
+                        s.setString(i + 1, pushId);
+                        s.setLong(i + 2, expiresUs);
+                        s.setLong(i + 3, nowUs);
+                        return i + 4;
+                    },
+                    (s, i) -> {
+                        s.setString(i, pushId);
+                        s.setLong(i + 1, expiresUs);
+                        s.setLong(i + 2, windowCutoffUs);
+                        s.setLong(i + 3, windowCutoffUs);
+                        s.setLong(i + 4, nowUs);
+                        s.setLong(i + 5, nowUs);
+                        s.setLong(i + 6, windowCutoffUs);
+                        s.setInt(i + 7, maxPushes);
+                        return i + 8;
+                    },
+                    keyParameter(key));
+            return admitted ? PushAdmission.ADMITTED : pushRefusal(connection, key, nowUs, windowCutoffUs, maxPushes);
         });
     }
 
     /** Why the row refuses a push now, or null if it no longer does (it changed after the update). */
     private PushAdmission pushRefusal(Connection connection, String key, long nowUs, long windowCutoffUs, int maxPushes)
             throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(selectPush)) {
+        try (PreparedStatement select = connection.prepareStatement(sql.pushState())) {
             select.setString(1, key);
             try (ResultSet rows = select.executeQuery()) {
                 if (!rows.next()) {
@@ -291,7 +239,7 @@ public final class JdbcAttemptStore implements AttemptStore {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(pushId, "pushId");
         jdbc.autoCommit("endPush", connection -> {
-            try (PreparedStatement update = connection.prepareStatement(endPushUpdate)) {
+            try (PreparedStatement update = connection.prepareStatement(sql.endPush())) {
                 update.setString(1, key);
                 update.setString(2, pushId);
                 return update.executeUpdate();
@@ -327,7 +275,7 @@ public final class JdbcAttemptStore implements AttemptStore {
     }
 
     private int purgeBatch(Connection connection, long nowUs) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement(purge)) {
+        try (PreparedStatement delete = connection.prepareStatement(sql.purge())) {
             delete.setLong(1, nowUs);
             delete.setInt(2, PURGE_BATCH);
             return delete.executeUpdate();
@@ -375,9 +323,28 @@ public final class JdbcAttemptStore implements AttemptStore {
         }
     }
 
-    private StoreException gaveUp(String operation) {
-        return new StoreException("the JDBC attempt store (table prefix " + tables.prefix() + ") gave up on " + operation + " after "
-                + MAX_TRIES + " tries: other nodes kept changing the same row");
+    /**
+     * Runs one check-and-change, on one connection, until it decides: a step answers null only when the row changed
+     * between its statement and the read of why it refused, and then runs again.
+     */
+    private <T> T untilDecided(String operation, Jdbc.Work<T> step) {
+        return jdbc.autoCommit(operation, connection -> {
+            for (int attempt = 0; attempt < MAX_TRIES; attempt++) {
+                T answer = step.run(connection);
+                if (answer != null) {
+                    return answer;
+                }
+            }
+            throw new StoreException("the JDBC attempt store (table prefix " + tables.prefix() + ") gave up on " + operation + " after "
+                    + MAX_TRIES + " tries: other nodes kept changing the same row");
+        });
+    }
+
+    private static Upsert.Parameters keyParameter(String key) {
+        return (s, i) -> {
+            s.setString(i, key);
+            return i + 1;
+        };
     }
 
     /**

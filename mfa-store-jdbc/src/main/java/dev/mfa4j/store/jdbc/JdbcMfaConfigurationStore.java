@@ -9,6 +9,8 @@ import dev.mfa4j.api.PrincipalId;
 import dev.mfa4j.api.RevisionConflictException;
 import dev.mfa4j.api.StoreException;
 import dev.mfa4j.api.spi.MfaConfigurationStore;
+import dev.mfa4j.api.spi.Ticker;
+import dev.mfa4j.store.jdbc.internal.ConfigurationSql;
 import dev.mfa4j.store.jdbc.internal.Jdbc;
 import dev.mfa4j.store.jdbc.internal.SqlStates;
 import dev.mfa4j.store.jdbc.internal.StoreSetup;
@@ -17,6 +19,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -61,52 +64,33 @@ public final class JdbcMfaConfigurationStore implements MfaConfigurationStore {
     /** Retries of an operation whose conditional statement lost a race it can simply run again. */
     private static final int MAX_TRIES = 5;
 
+    /**
+     * How long a configuration read with an assignment may answer the {@link #findConfiguration} that follows on the
+     * same thread. mfa-core makes that call right after {@link #findAssignment}; past this, the read is made again.
+     */
+    static final Duration HANDOFF_MAX_AGE = Duration.ofSeconds(1);
+
     private final Jdbc jdbc;
     private final Tables tables;
-    private final String selectConfiguration;
-    private final String selectAllConfigurations;
-    private final String insertConfiguration;
-    private final String insertOption;
-    private final String updateConfiguration;
-    private final String deleteOptions;
-    private final String selectRevision;
-    private final String selectConfigurationForUpdate;
-    private final String deleteConfiguration;
-    private final String countAssignments;
-    private final String deleteAssignmentsOf;
-    private final String selectAssignment;
-    private final String lockAssignment;
-    private final String selectAllAssignments;
-    private final String insertAssignment;
-    private final String updateAssignment;
-    private final String deleteAssignment;
+    private final ConfigurationSql sql;
+    private final Ticker ticker;
+    /** The configuration the last {@link #findAssignment} of this thread read with the assignment, until the next call. */
+    private final ThreadLocal<Handoff> handoff = new ThreadLocal<>();
 
-    private JdbcMfaConfigurationStore(StoreSetup setup) {
+    /**
+     * A configuration read in the same statement as an assignment.
+     *
+     * @param configuration the configuration as it was at that read
+     * @param readAt when, by the ticker
+     */
+    private record Handoff(MfaConfiguration configuration, long readAt) {
+    }
+
+    private JdbcMfaConfigurationStore(StoreSetup setup, Ticker ticker) {
         this.jdbc = setup.jdbc();
         this.tables = setup.tables();
-        Tables t = setup.tables();
-        selectConfiguration = t.expand("SELECT c.provider_type, c.revision, o.option_key, o.option_value FROM ${prefix}configuration c "
-                + "LEFT JOIN ${prefix}configuration_option o ON o.configuration_name = c.name WHERE c.name = ? ORDER BY o.ordinal");
-        selectAllConfigurations = t.expand("SELECT c.name, c.provider_type, c.revision, o.option_key, o.option_value "
-                + "FROM ${prefix}configuration c LEFT JOIN ${prefix}configuration_option o ON o.configuration_name = c.name "
-                + "ORDER BY c.name, o.ordinal");
-        insertConfiguration = t.expand("INSERT INTO ${prefix}configuration (name, provider_type, revision) VALUES (?, ?, 1)");
-        insertOption = t.expand("INSERT INTO ${prefix}configuration_option (configuration_name, ordinal, option_key, option_value) "
-                + "VALUES (?, ?, ?, ?)");
-        updateConfiguration = t.expand("UPDATE ${prefix}configuration SET provider_type = ?, revision = revision + 1 "
-                + "WHERE name = ? AND revision = ?");
-        deleteOptions = t.expand("DELETE FROM ${prefix}configuration_option WHERE configuration_name = ?");
-        selectRevision = t.expand("SELECT revision FROM ${prefix}configuration WHERE name = ?");
-        selectConfigurationForUpdate = t.expand("SELECT revision FROM ${prefix}configuration WHERE name = ? FOR UPDATE");
-        deleteConfiguration = t.expand("DELETE FROM ${prefix}configuration WHERE name = ?");
-        countAssignments = t.expand("SELECT COUNT(*) FROM ${prefix}assignment WHERE configuration_name = ?");
-        deleteAssignmentsOf = t.expand("DELETE FROM ${prefix}assignment WHERE configuration_name = ?");
-        selectAssignment = t.expand("SELECT configuration_name, provider_user_id FROM ${prefix}assignment WHERE principal = ?");
-        lockAssignment = selectAssignment + " FOR UPDATE";
-        selectAllAssignments = t.expand("SELECT principal, configuration_name, provider_user_id FROM ${prefix}assignment");
-        insertAssignment = t.expand("INSERT INTO ${prefix}assignment (principal, configuration_name, provider_user_id) VALUES (?, ?, ?)");
-        updateAssignment = t.expand("UPDATE ${prefix}assignment SET configuration_name = ?, provider_user_id = ? WHERE principal = ?");
-        deleteAssignment = t.expand("DELETE FROM ${prefix}assignment WHERE principal = ?");
+        this.sql = ConfigurationSql.of(setup.dialect(), setup.tables());
+        this.ticker = ticker;
     }
 
     /**
@@ -123,11 +107,25 @@ public final class JdbcMfaConfigurationStore implements MfaConfigurationStore {
         return tables.prefix();
     }
 
+    /**
+     * Reads a configuration, or answers from the read that came just before: if this thread's
+     * last call on this store was a {@link #findAssignment} that found an assignment to this
+     * configuration, less than a second ago, the configuration read in that same statement is
+     * returned without another round trip. It is then the configuration as it was at that read,
+     * as the assignment is; a change on any node shows from the next {@code findAssignment} on.
+     */
     @Override
     public Optional<MfaConfiguration> findConfiguration(String name) {
         Objects.requireNonNull(name, "name");
+        Handoff read = handoff.get();
+        if (read != null) {
+            handoff.remove();
+            if (read.configuration().name().equals(name) && ticker.read() - read.readAt() <= HANDOFF_MAX_AGE.toNanos()) {
+                return Optional.of(read.configuration());
+            }
+        }
         return jdbc.autoCommit("findConfiguration", connection -> {
-            try (PreparedStatement select = connection.prepareStatement(selectConfiguration)) {
+            try (PreparedStatement select = connection.prepareStatement(sql.selectConfiguration())) {
                 select.setString(1, name);
                 try (ResultSet rows = select.executeQuery()) {
                     if (!rows.next()) {
@@ -147,9 +145,10 @@ public final class JdbcMfaConfigurationStore implements MfaConfigurationStore {
 
     @Override
     public List<MfaConfiguration> listConfigurations() {
+        handoff.remove();
         List<MfaConfiguration> all = jdbc.autoCommit("listConfigurations", connection -> {
             List<MfaConfiguration> found = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(selectAllConfigurations);
+            try (PreparedStatement select = connection.prepareStatement(sql.selectAllConfigurations());
                     ResultSet rows = select.executeQuery()) {
                 String name = null;
                 String type = null;
@@ -180,9 +179,10 @@ public final class JdbcMfaConfigurationStore implements MfaConfigurationStore {
 
     @Override
     public MfaConfiguration createConfiguration(MfaConfiguration configuration) {
+        handoff.remove();
         Objects.requireNonNull(configuration, "configuration");
         return jdbc.inTransaction("createConfiguration", connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(insertConfiguration)) {
+            try (PreparedStatement insert = connection.prepareStatement(sql.insertConfiguration())) {
                 insert.setString(1, configuration.name());
                 insert.setString(2, configuration.type());
                 insert.executeUpdate();
@@ -199,17 +199,18 @@ public final class JdbcMfaConfigurationStore implements MfaConfigurationStore {
 
     @Override
     public MfaConfiguration updateConfiguration(MfaConfiguration configuration, long expectedRevision) {
+        handoff.remove();
         Objects.requireNonNull(configuration, "configuration");
         return retrying("updateConfiguration", connection -> {
             int updated;
-            try (PreparedStatement update = connection.prepareStatement(updateConfiguration)) {
+            try (PreparedStatement update = connection.prepareStatement(sql.updateConfiguration())) {
                 update.setString(1, configuration.type());
                 update.setString(2, configuration.name());
                 update.setLong(3, expectedRevision);
                 updated = update.executeUpdate();
             }
             if (updated == 1) {
-                try (PreparedStatement delete = connection.prepareStatement(deleteOptions)) {
+                try (PreparedStatement delete = connection.prepareStatement(sql.deleteOptions())) {
                     delete.setString(1, configuration.name());
                     delete.executeUpdate();
                 }
@@ -230,6 +231,7 @@ public final class JdbcMfaConfigurationStore implements MfaConfigurationStore {
 
     @Override
     public long deleteConfiguration(String name, boolean removeAssignments) {
+        handoff.remove();
         Objects.requireNonNull(name, "name");
         return retrying("deleteConfiguration", connection -> {
             if (!lockConfiguration(connection, name)) {
@@ -237,7 +239,7 @@ public final class JdbcMfaConfigurationStore implements MfaConfigurationStore {
             }
             long removed;
             if (removeAssignments) {
-                try (PreparedStatement delete = connection.prepareStatement(deleteAssignmentsOf)) {
+                try (PreparedStatement delete = connection.prepareStatement(sql.deleteAssignmentsOf())) {
                     delete.setString(1, name);
                     removed = delete.executeUpdate();
                 }
@@ -248,7 +250,7 @@ public final class JdbcMfaConfigurationStore implements MfaConfigurationStore {
                 }
                 removed = 0;
             }
-            try (PreparedStatement delete = connection.prepareStatement(deleteConfiguration)) {
+            try (PreparedStatement delete = connection.prepareStatement(sql.deleteConfiguration())) {
                 delete.setString(1, name);
                 delete.executeUpdate();
             } catch (SQLException e) {
@@ -265,18 +267,34 @@ public final class JdbcMfaConfigurationStore implements MfaConfigurationStore {
     @Override
     public Optional<MfaAssignment> findAssignment(PrincipalId principal) {
         Objects.requireNonNull(principal, "principal");
-        return jdbc.autoCommit("findAssignment", connection -> assignment(connection, selectAssignment, principal));
+        handoff.remove();
+        return jdbc.autoCommit("findAssignment", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(sql.selectAssignment())) {
+                select.setString(1, principal.path());
+                try (ResultSet rows = select.executeQuery()) {
+                    if (!rows.next()) {
+                        return Optional.empty();
+                    }
+                    String configurationName = rows.getString(1);
+                    String providerUserId = rows.getString(2);
+                    MfaAssignment assignment = decode("assignment", () -> new MfaAssignment(principal, configurationName, providerUserId));
+                    handOver(configurationName, rows);
+                    return Optional.of(assignment);
+                }
+            }
+        });
     }
 
     @Override
     public Optional<MfaAssignment> putAssignment(MfaAssignment assignment) {
+        handoff.remove();
         Objects.requireNonNull(assignment, "assignment");
         return retrying("putAssignment", connection -> {
             if (!lockConfiguration(connection, assignment.configurationName())) {
                 throw new ConfigurationNotFoundException(assignment.configurationName());
             }
-            Optional<MfaAssignment> previous = assignment(connection, lockAssignment, assignment.principal());
-            try (PreparedStatement write = connection.prepareStatement(previous.isPresent() ? updateAssignment : insertAssignment)) {
+            Optional<MfaAssignment> previous = lockAssignment(connection, assignment.principal());
+            try (PreparedStatement write = connection.prepareStatement(previous.isPresent() ? sql.updateAssignment() : sql.insertAssignment())) {
                 int i = 1;
                 if (previous.isEmpty()) {
                     write.setString(i++, assignment.principal().path());
@@ -303,11 +321,12 @@ public final class JdbcMfaConfigurationStore implements MfaConfigurationStore {
 
     @Override
     public Optional<MfaAssignment> removeAssignment(PrincipalId principal) {
+        handoff.remove();
         Objects.requireNonNull(principal, "principal");
         return jdbc.inTransaction("removeAssignment", connection -> {
-            Optional<MfaAssignment> previous = assignment(connection, lockAssignment, principal);
+            Optional<MfaAssignment> previous = lockAssignment(connection, principal);
             if (previous.isPresent()) {
-                try (PreparedStatement delete = connection.prepareStatement(deleteAssignment)) {
+                try (PreparedStatement delete = connection.prepareStatement(sql.deleteAssignment())) {
                     delete.setString(1, principal.path());
                     delete.executeUpdate();
                 }
@@ -318,9 +337,10 @@ public final class JdbcMfaConfigurationStore implements MfaConfigurationStore {
 
     @Override
     public List<MfaAssignment> listAssignments() {
+        handoff.remove();
         List<MfaAssignment> all = jdbc.autoCommit("listAssignments", connection -> {
             List<MfaAssignment> found = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(selectAllAssignments);
+            try (PreparedStatement select = connection.prepareStatement(sql.selectAllAssignments());
                     ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     found.add(decode("assignment", () -> new MfaAssignment(PrincipalId.parse(rows.getString(1)), rows.getString(2),
@@ -334,6 +354,7 @@ public final class JdbcMfaConfigurationStore implements MfaConfigurationStore {
 
     @Override
     public long countAssignments(String configurationName) {
+        handoff.remove();
         Objects.requireNonNull(configurationName, "configurationName");
         return jdbc.autoCommit("countAssignments", connection -> count(connection, configurationName));
     }
@@ -344,11 +365,33 @@ public final class JdbcMfaConfigurationStore implements MfaConfigurationStore {
         return "JdbcMfaConfigurationStore[tablePrefix=" + tables.prefix() + "]";
     }
 
+    /**
+     * Keeps the configuration columns of an assignment read (positioned on its first row) for the
+     * {@link #findConfiguration} that follows. A configuration that is missing or does not decode is
+     * not kept: that call then reads it again, and reports it as it always does.
+     */
+    private void handOver(String configurationName, ResultSet rows) throws SQLException {
+        String type = rows.getString(3);
+        if (type == null) {
+            return;
+        }
+        long revision = rows.getLong(4);
+        Map<String, String> options = new LinkedHashMap<>();
+        do {
+            addOption(options, rows.getString(5), rows.getString(6));
+        } while (rows.next());
+        try {
+            handoff.set(new Handoff(new MfaConfiguration(configurationName, type, options, revision), ticker.read()));
+        } catch (RuntimeException e) {
+            // Not written by mfa-store-jdbc; findConfiguration will say so.
+        }
+    }
+
     private void insertOptions(Connection connection, MfaConfiguration configuration) throws SQLException {
         if (configuration.options().isEmpty()) {
             return;
         }
-        try (PreparedStatement insert = connection.prepareStatement(insertOption)) {
+        try (PreparedStatement insert = connection.prepareStatement(sql.insertOption())) {
             int ordinal = 0;
             for (Map.Entry<String, String> option : configuration.options().entrySet()) {
                 insert.setString(1, configuration.name());
@@ -362,7 +405,7 @@ public final class JdbcMfaConfigurationStore implements MfaConfigurationStore {
     }
 
     private Optional<Long> revision(Connection connection, String name) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(selectRevision)) {
+        try (PreparedStatement select = connection.prepareStatement(sql.selectRevision())) {
             select.setString(1, name);
             try (ResultSet rows = select.executeQuery()) {
                 return rows.next() ? Optional.of(rows.getLong(1)) : Optional.empty();
@@ -372,7 +415,7 @@ public final class JdbcMfaConfigurationStore implements MfaConfigurationStore {
 
     /** Locks a configuration's row until the commit, so that it cannot be deleted or assigned meanwhile. */
     private boolean lockConfiguration(Connection connection, String name) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement(selectConfigurationForUpdate)) {
+        try (PreparedStatement lock = connection.prepareStatement(sql.lockConfiguration())) {
             lock.setString(1, name);
             try (ResultSet rows = lock.executeQuery()) {
                 return rows.next();
@@ -381,7 +424,7 @@ public final class JdbcMfaConfigurationStore implements MfaConfigurationStore {
     }
 
     private long count(Connection connection, String configurationName) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(countAssignments)) {
+        try (PreparedStatement select = connection.prepareStatement(sql.countAssignments())) {
             select.setString(1, configurationName);
             try (ResultSet rows = select.executeQuery()) {
                 rows.next();
@@ -390,8 +433,9 @@ public final class JdbcMfaConfigurationStore implements MfaConfigurationStore {
         }
     }
 
-    private Optional<MfaAssignment> assignment(Connection connection, String sql, PrincipalId principal) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
+    /** Reads a principal's assignment and locks its row until the commit. */
+    private Optional<MfaAssignment> lockAssignment(Connection connection, PrincipalId principal) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql.lockAssignment())) {
             select.setString(1, principal.path());
             try (ResultSet rows = select.executeQuery()) {
                 if (!rows.next()) {
@@ -450,8 +494,23 @@ public final class JdbcMfaConfigurationStore implements MfaConfigurationStore {
      */
     public static final class Builder extends JdbcStoreBuilder<JdbcMfaConfigurationStore, Builder> {
 
+        private Ticker ticker = Ticker.system();
+
         private Builder(DataSource dataSource) {
             super(dataSource, "the JDBC MFA configuration store");
+        }
+
+        /**
+         * @param ticker the time source that bounds how long a configuration read with an
+         *     assignment may answer the {@link JdbcMfaConfigurationStore#findConfiguration} that
+         *     follows it (one second); {@link Ticker#system()} by default. Tests pass one they
+         *     advance.
+         * @return this builder
+         * @throws NullPointerException if {@code ticker} is null
+         */
+        public Builder ticker(Ticker ticker) {
+            this.ticker = Objects.requireNonNull(ticker, "ticker");
+            return this;
         }
 
         @Override
@@ -461,7 +520,7 @@ public final class JdbcMfaConfigurationStore implements MfaConfigurationStore {
 
         @Override
         JdbcMfaConfigurationStore create(StoreSetup setup) {
-            return new JdbcMfaConfigurationStore(setup);
+            return new JdbcMfaConfigurationStore(setup, ticker);
         }
     }
 }

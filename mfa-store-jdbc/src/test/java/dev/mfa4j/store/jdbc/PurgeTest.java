@@ -8,15 +8,37 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Expired used-passcode rows go away, by claims now and then or by purgeExpired. */
-class PurgeTest {
+abstract class PurgeTest {
 
-    private static final Instant T0 = Instant.parse("2026-11-28T10:00:00Z");
+    static final Instant T0 = Instant.parse("2026-11-28T10:00:00Z");
 
-    private final DataSource dataSource = new H2Database().newDataSource();
-    private final JdbcAttemptStore store = JdbcAttemptStore.builder(dataSource).build();
+    TestDatabase database;
+    String prefix;
+    DataSource dataSource;
+    JdbcAttemptStore store;
+
+    abstract TestDatabase database();
+
+    @BeforeEach
+    void open() {
+        database = database();
+        prefix = TestDatabase.freshPrefix();
+        dataSource = database.newDataSource();
+        store = JdbcAttemptStore.builder(dataSource).tablePrefix(prefix).build();
+    }
+
+    @AfterEach
+    void close() {
+        // null when open() skipped the test (no PostgreSQL): a skip, not an error.
+        if (database != null) {
+            database.cleanUp(prefix);
+        }
+    }
 
     @Test
     void purgeExpiredDeletesOnlyExpiredRecordsInBatches() throws Exception {
@@ -45,9 +67,9 @@ class PurgeTest {
         assertThat(rows()).as("the claims deleted expired records along the way").isLessThan(600);
     }
 
-    private long rows() throws Exception {
+    long rows() throws Exception {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM mfa_used_passcode")) {
+                ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + prefix + "used_passcode")) {
             rows.next();
             return rows.getLong(1);
         }

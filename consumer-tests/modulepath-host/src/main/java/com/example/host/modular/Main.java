@@ -1,5 +1,7 @@
 package com.example.host.modular;
 
+import dev.mfa4j.api.EnrollmentPrompt;
+import dev.mfa4j.api.InvalidCredentialException;
 import dev.mfa4j.api.MfaAssignment;
 import dev.mfa4j.api.PrincipalId;
 import dev.mfa4j.api.Reason;
@@ -24,6 +26,7 @@ public final class Main {
 
     private static final PrincipalId BOB = PrincipalId.parse("principal/internal/user/bob");
     private static final PrincipalId ALICE = PrincipalId.parse("principal/internal/user/alice");
+    private static final PrincipalId CAROL = PrincipalId.parse("principal/internal/user/carol");
 
     private final List<String> failures = new ArrayList<>();
 
@@ -54,6 +57,9 @@ public final class Main {
         check("the third party's pin provider was bound from module com.example.mfa.pin",
                 mfa.provider("pin").map(provider -> provider.getClass().getModule().getName()).orElse("(no pin provider)"),
                 "com.example.mfa.pin");
+        check("the totp provider was bound from module dev.mfa4j.totp",
+                mfa.provider("totp").map(provider -> provider.getClass().getModule().getName()).orElse("(no totp provider)"),
+                "dev.mfa4j.totp");
 
         mfa.configurations().create("CompanyDuo", "duo", Map.of(
                 "Host", duo.host(),
@@ -78,6 +84,27 @@ public final class Main {
         mfa.principals().assign(MfaAssignment.of(ALICE).configuration("Kiosk").providerUserId("alice"));
         check("alice's pin is approved by the plugin", mfa.verify(ALICE, "4242").reason(), Reason.APPROVED);
         check("a wrong pin is refused", mfa.verify(ALICE, "1111").reason(), Reason.INVALID_PASSCODE);
+
+        mfa.configurations().create("Authenticator", "totp", Map.of("Issuer", "Example Host"));
+        mfa.principals().assign(MfaAssignment.of(CAROL).configuration("Authenticator").providerUserId("carol@example.com"));
+        check("carol must enroll before her first login", mfa.verify(CAROL, "123456").reason(), Reason.ENROLLMENT_REQUIRED);
+        EnrollmentPrompt prompt = mfa.enrollments().begin(CAROL);
+        if (prompt instanceof EnrollmentPrompt.QrCode qr) {
+            check("the QR code was drawn as a PNG on the module path (ZXing, no java.desktop)",
+                    qr.png().length > 8 && qr.png()[1] == 'P' && qr.png()[2] == 'N' && qr.png()[3] == 'G', true);
+            check("the QR code was drawn as terminal text", qr.terminalText().isBlank(), false);
+            check("the key URI is for an authenticator app", qr.uri().getScheme() + "://" + qr.uri().getHost(), "otpauth://totp");
+        } else {
+            failures.add("carol's enrollment prompt: expected a QR code, got " + prompt);
+        }
+        String refusal;
+        try {
+            mfa.enrollments().confirm(CAROL, "not a code");
+            refusal = "(confirmed)";
+        } catch (InvalidCredentialException refused) {
+            refusal = "refused";
+        }
+        check("a confirmation with something that is no code is refused", refusal, "refused");
     }
 
     private void check(String what, Object actual, Object expected) {

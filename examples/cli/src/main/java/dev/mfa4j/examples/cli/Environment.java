@@ -1,18 +1,20 @@
 package dev.mfa4j.examples.cli;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * What the command line takes from its process: environment variables, the home directory and
- * the terminal. {@link Main#main} uses the real ones; tests pass their own.
+ * What the command line takes from its process: environment variables, the home directory, the
+ * terminal and the time. {@link Main#main} uses the real ones; tests pass their own.
  *
  * @param variables environment variables, such as {@value #STORE_VARIABLE}
  * @param home the user's home directory, for the default store
  * @param terminal the terminal, or {@link Terminal#none()}
+ * @param clock the time lockouts and authenticator-app codes are read against
  */
-public record Environment(Map<String, String> variables, Path home, Terminal terminal) {
+public record Environment(Map<String, String> variables, Path home, Terminal terminal, Clock clock) {
 
     /** The environment variable naming the store file when {@code --store} is not given. */
     public static final String STORE_VARIABLE = "MFA4J_STORE";
@@ -22,6 +24,27 @@ public record Environment(Map<String, String> variables, Path home, Terminal ter
         variables = Map.copyOf(variables);
         Objects.requireNonNull(home, "home");
         Objects.requireNonNull(terminal, "terminal");
+        Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * An environment on the system clock.
+     *
+     * @param variables environment variables
+     * @param home the user's home directory
+     * @param terminal the terminal
+     * @throws NullPointerException if an argument is null
+     */
+    public Environment(Map<String, String> variables, Path home, Terminal terminal) {
+        this(variables, home, terminal, Clock.systemUTC());
+    }
+
+    /**
+     * @param other the clock to use
+     * @return this environment on {@code other}
+     */
+    public Environment withClock(Clock other) {
+        return new Environment(variables, home, terminal, other);
     }
 
     /**

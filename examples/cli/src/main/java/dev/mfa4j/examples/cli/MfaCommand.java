@@ -7,6 +7,7 @@ import dev.mfa4j.core.FileAttemptStore;
 import dev.mfa4j.core.FileEnrollmentStore;
 import dev.mfa4j.core.FileMfaConfigurationStore;
 import dev.mfa4j.core.MfaService;
+import dev.mfa4j.totp.TotpProvider;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Spec;
         description = "Manages MFA configurations and principals in a file store, and logs in with MFA, the way Secrets Safe's "
                 + "'ssrun mfa' and 'ssrun login' commands do.",
         subcommands = {GetCommand.class, CreateCommand.class, UpdateCommand.class, DeleteCommand.class, AssignPrincipalCommand.class,
-                RemovePrincipalCommand.class, LoginCommand.class, EnrollmentCommand.class, RecoveryCodesCommand.class, DemoCommand.class},
+                RemovePrincipalCommand.class, LoginCommand.class, EnrollCommand.class, EnrollmentCommand.class, RecoveryCodesCommand.class, DemoCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  done, or the login is allowed", "  1  the login is denied", "  2  bad usage or bad input",
                 "  3  the MFA provider (or the store) is unavailable"})
@@ -113,6 +114,8 @@ public final class MfaCommand implements Callable<Integer> {
                 .attemptStore(FileAttemptStore.besideStore(file, lockWait))
                 .enrollmentStore(FileEnrollmentStore.besideStore(file, lockWait))
                 .attemptPolicy(attemptPolicy())
+                .clock(environment.clock())
+                .provider(new TotpProvider(environment.clock()))
                 .build();
     }
 

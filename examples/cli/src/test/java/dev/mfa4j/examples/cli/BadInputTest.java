@@ -180,7 +180,7 @@ class BadInputTest {
         refused("mfa create: Missing required option: '-f=FILE' (see 'mfa create --help')", "create");
         refused("mfa assign-principal: Missing required options: '-m=PROVIDER_USER_ID', '-c=CONFIG' (see 'mfa assign-principal --help')",
                 "assign-principal", "-p", "bob");
-        refused("mfa: Missing command: choose one of get, create, update, delete, assign-principal, remove-principal, login, enrollment, "
+        refused("mfa: Missing command: choose one of get, create, update, delete, assign-principal, remove-principal, login, enroll, enrollment, "
                 + "recovery-codes, demo (see 'mfa --help')");
         refused("mfa: Unmatched argument at index 2: 'frobnicate' (see 'mfa --help')", "frobnicate");
     }

@@ -21,7 +21,7 @@ final class ConfigFiles {
                 + "\", \"SecretKey\": \"" + SKEY + "\"}}";
     }
 
-    /** A Duo configuration pointing at the simulator, trusting its certificate only; the seed's lower-case keys. */
+    /** A Duo configuration pointing at the simulator, trusting its certificate only, with option keys in lower case (they match without regard to case). */
     static String duo(String name, DuoSimulator duo, boolean verifiedPush) {
         return "{\"type\": \"duo\", \"name\": \"" + name + "\", \"options\": {\"Host\": \"" + duo.host() + "\", \"IntegrationKey\": \""
                 + duo.integration().integrationKey() + "\", \"SecretKey\": \"" + duo.integration().secretKey() + "\", \"VerifiedPush\": \""

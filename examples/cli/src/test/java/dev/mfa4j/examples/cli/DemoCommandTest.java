@@ -3,6 +3,9 @@ package dev.mfa4j.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,8 +20,10 @@ class DemoCommandTest {
      * service polls Duo once a second in real time, as {@code mfa login} does.)
      */
     @Test
-    void theDemoNeedsNoSetupShowsItsFiveScenesAndExitsZero() {
-        Cli.Run run = Cli.in(directory).run("demo", "--phone-delay", "0s");
+    void theDemoNeedsNoSetupShowsItsScenesAndExitsZero() {
+        // A clock at the start of a TOTP step, so carol's codes are those of known steps.
+        Cli.Run run = Cli.in(directory).at(Clock.fixed(Instant.parse("2026-12-02T10:00:00Z"), ZoneOffset.UTC))
+                .run("demo", "--phone-delay", "0s");
 
         assertThat(run.err()).isEmpty();
         assertThat(run.exitCode()).isZero();
@@ -34,8 +39,18 @@ class DemoCommandTest {
                         + "Waiting for approval on your device\\.\\.\\.\n(Verified Push: .*\n)?Denied on your device\\.\n  \\(exit code 1\\)")
                 .contains("$ mfa login -u bob -m 90210\nDenied: too many failed attempts; try again later (a lockout lasts 15 minutes).\n"
                         + "  (exit code 1)")
+                .containsPattern("== 6\\. carol uses an authenticator app.*\n(.*\n){4,8}\\$ mfa enroll -u carol\n"
+                        + "Scan this QR code(.*\n)+Or type this key into the app: [A-Z2-7 ]+\n")
+                .containsPattern("\\(carol's app now shows (\\d{6})\\)\n\\$ mfa enroll -u carol --confirm \\1\n"
+                        + "Enrolled principal/internal/user/carol with MFA configuration 'DemoApp'\\.\n  \\(exit code 0\\)\n"
+                        + "\\(half a minute later, her app shows (\\d{6})\\)\n\\$ mfa login -u carol -m \\2\nApproved\\.\n  \\(exit code 0\\)\n"
+                        + "\\$ mfa login -u carol -m \\2\nDenied: wrong passcode\\.\n  \\(exit code 1\\)\n")
+                .containsPattern("== 7\\. carol's recovery codes.*\n\\$ mfa recovery-codes generate -u carol\n(.*\n){11}  \\(exit code 0\\)\n"
+                        + "\\$ mfa login -u carol -m ([0-9A-Z-]{19})\nApproved with a recovery code \\(9 left\\)\\.\n  \\(exit code 0\\)\n"
+                        + "\\$ mfa login -u carol -m \\2\nDenied: wrong passcode\\.\n  \\(exit code 1\\)\n")
                 .endsWith("Done. The same commands work against a real Duo: see 'mfa --help'.\n");
-        assertThat(run.out().split("Denied: wrong passcode\\.", -1)).as("one wrong code, then four up to the lockout").hasSize(6);
+        assertThat(run.out().split("Denied: wrong passcode\\.", -1)).as("bob: one wrong code, then four up to the lockout; carol: "
+                + "a replayed code and a used recovery code").hasSize(8);
         assertThat(Cli.in(directory).store()).as("the user's store is not touched").doesNotExist();
     }
 

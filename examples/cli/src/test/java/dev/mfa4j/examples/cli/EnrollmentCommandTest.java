@@ -31,10 +31,10 @@ class EnrollmentCommandTest {
     void aProviderThatDoesNotEnrollUsersItselfIsAClearRefusal() throws Exception {
         assign("{\"Type\": \"fake\", \"Name\": \"Main\", \"Options\": {\"Passcode\": \"77552\"}}");
 
-        Cli.Run begin = cli.run("enrollment", "begin", "-u", "bob");
+        Cli.Run begin = cli.run("enroll", "-u", "bob");
 
         assertThat(begin.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(begin.err()).startsWith("mfa enrollment begin: -u: ").contains("does not enroll");
+        assertThat(begin.err()).startsWith("mfa enroll: -u: ").contains("does not enroll");
         assertThat(begin.out()).isEmpty();
         Cli.Run status = cli.run("enrollment", "status", "-u", "bob");
         assertThat(status.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
@@ -50,14 +50,15 @@ class EnrollmentCommandTest {
     }
 
     @Test
-    void withoutACodeOrATerminalConfirmSaysWhatIsMissing() throws Exception {
-        assign("{\"Type\": \"fake\", \"Name\": \"Main\", \"Options\": {\"Passcode\": \"77552\"}}");
+    void confirmingWithNothingBegunSaysToBeginFirst() throws Exception {
+        assign("{\"Type\": \"totp\", \"Name\": \"Main\", \"Options\": {\"Issuer\": \"ACME\"}}");
 
-        Cli.Run confirm = cli.run("enrollment", "confirm", "-u", "bob");
+        Cli.Run confirm = cli.run("enroll", "-u", "bob", "--confirm", "123456");
 
         assertThat(confirm.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(confirm.err()).isEqualTo("mfa enrollment confirm: CODE is required: give the code the app shows (there is no "
-                + "terminal to ask on)\n");
+        assertThat(confirm.err()).startsWith("mfa enroll: -u: ").contains("no enrollment was begun").contains("begin one first");
+        assertThat(cli.run("enroll", "-u", "bob", "--confirm", "123456", "--png", "x.png").err())
+                .isEqualTo("mfa enroll: --png: give it when the enrollment begins, not with --confirm\n");
     }
 
     @Test
@@ -65,6 +66,6 @@ class EnrollmentCommandTest {
         Cli.Run bare = cli.run("enrollment");
 
         assertThat(bare.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(bare.err()).contains("choose one of begin, confirm, status, remove");
+        assertThat(bare.err()).contains("choose one of status, remove");
     }
 }

@@ -4,25 +4,19 @@ import dev.mfa4j.store.jdbc.Dialect;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
-/** The few statements that differ between dialects; everything else is the same SQL on both. */
+/**
+ * Where the dialects differ. The statements themselves are in {@link AttemptSql} and
+ * {@link ConfigurationSql}, next to this; they take from here (and from {@link Upsert}) the parts
+ * that PostgreSQL and H2 spell differently.
+ */
 public final class DialectSql {
 
     private DialectSql() {
     }
 
     /**
-     * @param dialect the database
-     * @param insert an {@code INSERT ... VALUES (...)} on a table with a primary key
-     * @return the insert, made to do nothing (rather than fail) on PostgreSQL when the key exists
-     */
-    public static String insertIfAbsent(Dialect dialect, String insert) {
-        // On PostgreSQL a failed statement would also print an error in the server's log; H2 has no such clause outside its
-        // PostgreSQL mode, and its failure is caught by runInsertIfAbsent.
-        return dialect == Dialect.POSTGRESQL ? insert + " ON CONFLICT DO NOTHING" : insert;
-    }
-
-    /**
-     * Runs a statement made by {@link #insertIfAbsent}.
+     * Runs an insert on a table with a primary key, for H2, which has no {@code ON CONFLICT}
+     * outside its PostgreSQL mode.
      *
      * @param insert the prepared insert, parameters set
      * @return whether it inserted a row (false: the key existed)
@@ -47,8 +41,13 @@ public final class DialectSql {
      */
     public static String purgeUsedPasscodes(Dialect dialect, Tables tables) {
         return switch (dialect) {
+            // ORDER BY: without it the generic plan a server makes for a prepared statement (the driver prepares one
+            // after a few runs) may read the table from the start until it finds enough expired rows, a cost that
+            // grows with the table; ordered, it reads the oldest entries of the expiry index and stops.
+            // SKIP LOCKED: rows a claim is taking over, or another node's sweep is deleting, are left to them rather
+            // than waited for, so sweeps on several nodes take different rows and never hold up a verification.
             case POSTGRESQL -> tables.expand("DELETE FROM ${prefix}used_passcode WHERE ctid = ANY (ARRAY(SELECT ctid FROM "
-                    + "${prefix}used_passcode WHERE expires_at_us <= ? LIMIT ?))");
+                    + "${prefix}used_passcode WHERE expires_at_us <= ? ORDER BY expires_at_us LIMIT ? FOR UPDATE SKIP LOCKED))");
             case H2 -> tables.expand("DELETE FROM ${prefix}used_passcode WHERE expires_at_us <= ? FETCH FIRST ? ROWS ONLY");
         };
     }
