@@ -8,6 +8,8 @@ import dev.mfa4j.api.MfaConfiguration;
 import dev.mfa4j.api.spi.MfaProvider;
 import dev.mfa4j.api.spi.MfaVerifier;
 import dev.mfa4j.api.spi.OptionSpec;
+import dev.mfa4j.api.spi.Ticker;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +51,21 @@ class DuoProviderTest {
                     assertThat(p.type()).isEqualTo("duo");
                     assertThat(p.spiVersion()).isEqualTo(1);
                 });
+    }
+
+    @Test
+    void itsVersionFollowsTheSpiDefaultTheJarsOrUnknown() {
+        String fromManifest = DuoProvider.class.getPackage().getImplementationVersion();
+
+        assertThat(provider.version()).isEqualTo(fromManifest == null ? "unknown" : fromManifest);
+    }
+
+    @Test
+    void timeSourcesAreRequired() {
+        assertThatThrownBy(() -> new DuoProvider(null, Clock.systemUTC())).isInstanceOf(NullPointerException.class)
+                .hasMessage("ticker");
+        assertThatThrownBy(() -> new DuoProvider(Ticker.system(), null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("clock");
     }
 
     @Test

@@ -9,12 +9,13 @@ import dev.mfa4j.api.spi.MfaVerifier;
 import dev.mfa4j.api.spi.OptionCheck;
 import dev.mfa4j.api.spi.OptionSpec;
 import dev.mfa4j.api.spi.OptionValues;
+import dev.mfa4j.api.spi.Ticker;
 import dev.mfa4j.api.spi.VerificationOutcome;
 import dev.mfa4j.api.spi.VerificationRequest;
+import dev.mfa4j.testkit.internal.TickerScheduler;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +23,11 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -38,7 +41,8 @@ import java.util.regex.Pattern;
  *   <li>{@code PushResult} (optional, default {@code approve}): what {@code push} answers:
  *       {@code approve}, {@code deny}, {@code fraud}, {@code timeout} or {@code unavailable}.</li>
  *   <li>{@code PushDelay} (optional, default {@code 0s}): how long the push takes to answer, up to
- *       one minute, without holding a thread.</li>
+ *       one minute, without holding a thread, on the provider's ticker (see
+ *       {@link #FakeMfaProvider(Ticker)}).</li>
  * </ul>
  *
  * <p>A script set in a test takes precedence, per principal, in order:
@@ -61,14 +65,42 @@ public final class FakeMfaProvider implements MfaProvider {
 
     private static final Pattern DIGITS = Pattern.compile("[0-9]{4,16}");
 
-    private final Map<PrincipalId, Deque<CompletableFuture<VerificationOutcome>>> scripts = new ConcurrentHashMap<>();
+    /** One thread for every fake provider's delayed answers; it idles when none wait. */
+    private static final ScheduledThreadPoolExecutor TIMER_THREAD = timerThread();
+
+    private final TickerScheduler later;
+    /** Per principal, the scripted answers, each made when a verification asks for it. */
+    private final Map<PrincipalId, Deque<Supplier<CompletableFuture<VerificationOutcome>>>> scripts = new ConcurrentHashMap<>();
     // A queue, not a copy-on-write list: adding stays O(1) however many requests a long test makes.
     private final ConcurrentLinkedQueue<VerificationRequest> requests = new ConcurrentLinkedQueue<>();
     private final AtomicInteger opened = new AtomicInteger();
     private final AtomicInteger closed = new AtomicInteger();
 
-    /** Creates a provider with no script. */
+    /** Creates a provider with no script, whose delays pass in real time ({@link Ticker#system()}). */
     public FakeMfaProvider() {
+        this(Ticker.system());
+    }
+
+    /**
+     * Creates a provider with no script whose delays ({@link #willAnswerAfter} and the
+     * {@code PushDelay} option) pass on {@code ticker}: give the test's {@link ManualTicker} and a
+     * delayed answer comes when the test advances it past the delay.
+     *
+     * @param ticker the time delays are counted in
+     * @throws NullPointerException if {@code ticker} is null
+     */
+    public FakeMfaProvider(Ticker ticker) {
+        this.later = new TickerScheduler(Objects.requireNonNull(ticker, "ticker"), TIMER_THREAD);
+    }
+
+    private static ScheduledThreadPoolExecutor timerThread() {
+        ScheduledThreadPoolExecutor thread = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread t = new Thread(runnable, "mfa4j-fake-provider-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        thread.setRemoveOnCancelPolicy(true);
+        return thread;
     }
 
     @Override
@@ -118,13 +150,15 @@ public final class FakeMfaProvider implements MfaProvider {
      */
     public FakeMfaProvider willAnswer(PrincipalId principal, VerificationOutcome... outcomes) {
         for (VerificationOutcome outcome : outcomes) {
-            queue(principal).addLast(CompletableFuture.completedFuture(Objects.requireNonNull(outcome, "outcome")));
+            Objects.requireNonNull(outcome, "outcome");
+            queue(principal).addLast(() -> CompletableFuture.completedFuture(outcome));
         }
         return this;
     }
 
     /**
-     * Queues an answer that arrives after a delay, without holding a thread meanwhile.
+     * Queues an answer that arrives {@code delay} after the verification asks, on this provider's
+     * ticker, without holding a thread meanwhile.
      *
      * @param principal the principal, as assigned
      * @param delay how long the answer takes
@@ -132,9 +166,9 @@ public final class FakeMfaProvider implements MfaProvider {
      * @return this provider
      */
     public FakeMfaProvider willAnswerAfter(PrincipalId principal, Duration delay, VerificationOutcome outcome) {
+        Objects.requireNonNull(delay, "delay");
         Objects.requireNonNull(outcome, "outcome");
-        CompletableFuture<VerificationOutcome> later = new CompletableFuture<>();
-        queue(principal).addLast(later.completeOnTimeout(outcome, delay.toMillis(), TimeUnit.MILLISECONDS));
+        queue(principal).addLast(() -> answerAfter(delay, outcome));
         return this;
     }
 
@@ -147,7 +181,7 @@ public final class FakeMfaProvider implements MfaProvider {
      */
     public CompletableFuture<VerificationOutcome> willHold(PrincipalId principal) {
         CompletableFuture<VerificationOutcome> held = new CompletableFuture<>();
-        queue(principal).addLast(held);
+        queue(principal).addLast(() -> held);
         return held;
     }
 
@@ -172,18 +206,26 @@ public final class FakeMfaProvider implements MfaProvider {
         requests.clear();
     }
 
-    private Deque<CompletableFuture<VerificationOutcome>> queue(PrincipalId principal) {
-        return scripts.computeIfAbsent(Objects.requireNonNull(principal, "principal"), p -> new ArrayDeque<>());
+    private CompletableFuture<VerificationOutcome> answerAfter(Duration delay, VerificationOutcome outcome) {
+        if (delay.isZero() || delay.isNegative()) {
+            return CompletableFuture.completedFuture(outcome);
+        }
+        CompletableFuture<VerificationOutcome> answer = new CompletableFuture<>();
+        later.after(delay, () -> answer.complete(outcome));
+        return answer;
+    }
+
+    private Deque<Supplier<CompletableFuture<VerificationOutcome>>> queue(PrincipalId principal) {
+        return scripts.computeIfAbsent(Objects.requireNonNull(principal, "principal"), p -> new ConcurrentLinkedDeque<>());
     }
 
     private CompletableFuture<VerificationOutcome> scripted(PrincipalId principal) {
-        Deque<CompletableFuture<VerificationOutcome>> queue = scripts.get(principal);
+        Deque<Supplier<CompletableFuture<VerificationOutcome>>> queue = scripts.get(principal);
         if (queue == null) {
             return null;
         }
-        synchronized (queue) {
-            return queue.pollFirst();
-        }
+        Supplier<CompletableFuture<VerificationOutcome>> next = queue.pollFirst();
+        return next == null ? null : next.get();
     }
 
     @Override
@@ -224,7 +266,7 @@ public final class FakeMfaProvider implements MfaProvider {
                 case "unavailable" -> VerificationOutcome.unavailable("the fake provider is configured to be unavailable", null);
                 default -> VerificationOutcome.approved("the user approved the push");
             };
-            return new CompletableFuture<VerificationOutcome>().completeOnTimeout(outcome, pushDelay.toMillis(), TimeUnit.MILLISECONDS);
+            return answerAfter(pushDelay, outcome);
         }
 
         @Override

@@ -20,16 +20,18 @@ class FakeMfaProviderTest {
 
     private static final PrincipalId BOB = PrincipalId.parse("principal/internal/user/bob");
 
-    private final FakeMfaProvider fake = new FakeMfaProvider();
+    /** The service's and the fake's time: a delayed answer comes when a test advances it. */
+    private final ManualTicker ticker = new ManualTicker();
+    private final FakeMfaProvider fake = new FakeMfaProvider(ticker);
     private MfaService mfa;
 
     @BeforeEach
     void configure() {
         // Generous limits: these tests are about the fake's answers, not about mfa-core's policy.
-        mfa = MfaService.builder(ManagementAuthorizer.allowAll()).provider(fake)
+        mfa = MfaService.builder(ManagementAuthorizer.allowAll()).provider(fake).ticker(ticker)
                 .attemptPolicy(AttemptPolicy.builder().maxFailures(100).maxPushes(100, Duration.ofMinutes(5)).build()).build();
         mfa.configurations().json().create("""
-                {"Type": "fake", "Name": "Demo", "Options": {"Passcode": "77552", "PushDelay": "50ms"}}""");
+                {"Type": "fake", "Name": "Demo", "Options": {"Passcode": "77552"}}""");
         mfa.principals().assign(MfaAssignment.of(BOB).configuration("Demo").providerUserId("bob-at-fake"));
     }
 
@@ -63,12 +65,25 @@ class FakeMfaProviderTest {
     }
 
     @Test
-    void aDelayedAnswerArrivesLater() throws Exception {
-        fake.willAnswerAfter(BOB, Duration.ofMillis(100), VerificationOutcome.approved("late"));
+    void aDelayedAnswerArrivesWhenTheTickerPassesTheDelay() throws Exception {
+        fake.willAnswerAfter(BOB, Duration.ofSeconds(30), VerificationOutcome.approved("late"));
 
         CompletableFuture<VerificationResult> result = mfa.verifyAsync(BOB, "push");
+        assertThat(result).isNotDone();
+        ticker.advance(Duration.ofSeconds(30));
 
-        assertThat(result.get(5, TimeUnit.SECONDS).message()).isEqualTo("late");
+        assertThat(result.get(30, TimeUnit.SECONDS).message()).isEqualTo("late");
+    }
+
+    @Test
+    void aPushTakesThePushDelayOption() throws Exception {
+        mfa.configurations().json().update("Demo", "{\"Options\": {\"PushDelay\": \"20s\"}}");
+
+        CompletableFuture<VerificationResult> result = mfa.verifyAsync(BOB, "push");
+        assertThat(result).isNotDone();
+        ticker.advance(Duration.ofSeconds(20));
+
+        assertThat(result.get(30, TimeUnit.SECONDS).reason()).isEqualTo(Reason.APPROVED);
     }
 
     @Test

@@ -17,6 +17,7 @@ import static dev.mfa4j.duo.DuoOptions.VERIFIED_PUSH;
 
 import dev.mfa4j.api.InvalidConfigurationException;
 import dev.mfa4j.api.MfaConfiguration;
+import dev.mfa4j.api.Secret;
 import dev.mfa4j.api.spi.OptionSpec;
 import dev.mfa4j.api.spi.OptionValues;
 import java.net.InetSocketAddress;
@@ -29,13 +30,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A {@code duo} configuration's options, read and checked once when a verifier opens.
- * {@link #toString()} never shows the secret key.
+ * A {@code duo} configuration's options, read and checked once when a verifier opens. The secret
+ * key is a {@link Secret}, which the verifier destroys on close; {@link #toString()} never shows it.
  *
  * @param name the configuration name, for logs
  * @param host the API host, with {@code :port} if any
  * @param integrationKey the ikey
- * @param secretKey the skey
+ * @param secretKey the skey; destroyed when the verifier closes
  * @param userParameter {@code user_id} or {@code username}
  * @param signatureVersion the canonical format
  * @param hmac the HMAC
@@ -48,7 +49,7 @@ import java.util.Optional;
  * @param pushInfo the push info, if set
  * @param verifiedPush whether to ask for Verified Push
  */
-record DuoSettings(String name, String host, String integrationKey, String secretKey, String userParameter,
+record DuoSettings(String name, String host, String integrationKey, Secret secretKey, String userParameter,
         SignatureVersion signatureVersion, HmacAlgorithm hmac, Duration requestTimeout, Duration pushTimeout, Duration retryBudget,
         Optional<String> caCertificates, Optional<InetSocketAddress> proxy, Optional<String> pushType, Optional<String> pushInfo,
         boolean verifiedPush) {
@@ -105,7 +106,7 @@ record DuoSettings(String name, String host, String integrationKey, String secre
                 configuration.name(),
                 option(configuration, HOST).orElseThrow().strip(),
                 option(configuration, INTEGRATION_KEY).orElseThrow().strip(),
-                option(configuration, SECRET_KEY).orElseThrow().strip(),
+                Secret.of(option(configuration, SECRET_KEY).orElseThrow().strip()),
                 option(configuration, USER_IDENTIFIER).orElse("user_id").strip().toLowerCase(Locale.ROOT),
                 SignatureVersion.fromOption(option(configuration, SIGNATURE_VERSION).orElse("5")),
                 HmacAlgorithm.fromOption(option(configuration, SIGNATURE_ALGORITHM).orElse("HmacSHA512")),

@@ -13,8 +13,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
@@ -37,41 +35,42 @@ final class DuoTransport {
     static final long MAX_BODY_BYTES = 256 * 1024;
     /** The one call Duo holds open while it waits for the user. */
     static final String LONG_POLL_PATH = "/auth/v2/auth_status";
+    /** However little time a call has left, its exchange gets this long once started. */
+    private static final long MIN_EXCHANGE_NANOS = Duration.ofMillis(1).toNanos();
 
     private final HttpClient client;
     private final RequestEncoder encoder;
     private final ReplyParser parser;
     private final RetryPolicy retryPolicy;
-    private final Executor executor;
+    /** Every time limit and retry wait: exchanges that outlive their timeout end without a timer task each. */
+    private final TickerTimer timer;
     private final String host;
     /** Ordinary calls: a passcode, a push's preauth and auth. They never wait behind long-polls. */
     private final ExchangeGate calls;
     /** {@code auth_status} long-polls, which Duo may hold open until the user answers. */
     private final ExchangeGate longPolls;
-    /** Ends exchanges that outlive their timeout, without a timer task per exchange. */
-    private final ExchangeDeadlines deadlines = new ExchangeDeadlines();
 
     /**
      * @param client the shared client
      * @param encoder encodes and signs
      * @param parser reads answers
      * @param retryPolicy when to retry a 429
-     * @param executor where delayed retries start; must not be one that runs tasks inline
+     * @param timer measures time limits and retry waits
      * @param host the host, for messages
      * @param maxExchanges the most exchanges in flight (so connections): a quarter for ordinary
      *     calls, the rest for long-polls
      */
-    DuoTransport(HttpClient client, RequestEncoder encoder, ReplyParser parser, RetryPolicy retryPolicy, Executor executor,
+    DuoTransport(HttpClient client, RequestEncoder encoder, ReplyParser parser, RetryPolicy retryPolicy, TickerTimer timer,
             String host, int maxExchanges) {
         this.client = Objects.requireNonNull(client, "client");
         this.encoder = Objects.requireNonNull(encoder, "encoder");
         this.parser = Objects.requireNonNull(parser, "parser");
         this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
-        this.executor = Objects.requireNonNull(executor, "executor");
+        this.timer = Objects.requireNonNull(timer, "timer");
         this.host = Objects.requireNonNull(host, "host");
         int forCalls = Math.max(1, maxExchanges / 4);
-        this.calls = new ExchangeGate(forCalls);
-        this.longPolls = new ExchangeGate(Math.max(1, maxExchanges - forCalls));
+        this.calls = new ExchangeGate(forCalls, timer);
+        this.longPolls = new ExchangeGate(Math.max(1, maxExchanges - forCalls), timer);
     }
 
     /**
@@ -110,21 +109,21 @@ final class DuoTransport {
             }
             Optional<Duration> wait = retryPolicy.nextWait(retries, waited, fail.retryAfter(), retryLimit.minus(waited));
             if (wait.isEmpty()) {
-                LOG.warn("Duo rate-limited {} {} times; giving up after waiting {} ms", request.describe(), retries + 1,
+                LOG.warn("MFA-DUO-011 Duo rate-limited {} {} times; giving up after waiting {} ms", request.describe(), retries + 1,
                         waited.toMillis());
                 return CompletableFuture.completedFuture(reply);
             }
-            LOG.info("Duo rate-limited {} (HTTP {}); retrying in {} ms", request.describe(), fail.httpStatus(), wait.get().toMillis());
-            Executor later = CompletableFuture.delayedExecutor(wait.get().toMillis(), TimeUnit.MILLISECONDS, executor);
-            return CompletableFuture.supplyAsync(() -> null, later)
+            LOG.info("MFA-DUO-010 Duo rate-limited {} (HTTP {}); retrying in {} ms", request.describe(), fail.httpStatus(), wait.get().toMillis());
+            return timer.after(wait.get())
                     .thenCompose(ignored -> attempt(request, timeout, retryLimit, queueLimit, retries + 1, waited.plus(wait.get())));
         });
     }
 
     private CompletableFuture<DuoReply> once(DuoRequest request, Duration timeout, Duration queueLimit) {
-        long started = System.nanoTime();
+        long started = timer.now();
+        long queueDeadline = started + queueLimit.toNanos();
         ExchangeGate gate = request.path().equals(LONG_POLL_PATH) ? longPolls : calls;
-        return gate.acquire(queueLimit).thenCompose(admitted -> {
+        return gate.acquire(queueDeadline).thenCompose(admitted -> {
             if (!admitted) {
                 LOG.debug("{} waited {} ms for one of the {} connections; not sent", request.describe(), queueLimit.toMillis(), gate.max());
                 // Not sent: our own limit, not Duo's outage, so it must not fail open.
@@ -133,9 +132,7 @@ final class DuoTransport {
             }
             CompletableFuture<DuoReply> reply;
             try {
-                Duration queueLeft = queueLimit.minusNanos(System.nanoTime() - started);
-                Duration left = queueLeft.compareTo(timeout) < 0 ? queueLeft : timeout;
-                reply = exchange(request, left.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : left, started);
+                reply = exchange(request, timeout, queueDeadline, started);
             } catch (RuntimeException e) {
                 gate.release();
                 throw e;
@@ -144,24 +141,34 @@ final class DuoTransport {
         });
     }
 
-    private CompletableFuture<DuoReply> exchange(DuoRequest request, Duration timeout, long started) {
+    /**
+     * @param timeout the exchange's own limit
+     * @param queueDeadline the reading by which the call, its wait for a connection included, must end
+     * @param started when the call started, for the log
+     */
+    private CompletableFuture<DuoReply> exchange(DuoRequest request, Duration timeout, long queueDeadline, long started) {
+        // Read before sending: a request seen at the server always has its deadline set.
+        long begins = timer.now();
+        Duration limit = Duration.ofNanos(Math.max(MIN_EXCHANGE_NANOS, Math.min(timeout.toNanos(), queueDeadline - begins)));
+        long deadline = begins + limit.toNanos();
         CompletableFuture<HttpResponse<byte[]>> sent;
         try {
             EncodedRequest encoded = encoder.encode(request);
-            sent = client.sendAsync(encoded.toHttpRequest(timeout), BoundedBody.handler(MAX_BODY_BYTES));
+            sent = client.sendAsync(encoded.toHttpRequest(), BoundedBody.handler(MAX_BODY_BYTES));
         } catch (RuntimeException e) {
             // A bug or an unusable configuration (such as a destroyed key), not Duo's fault.
             return CompletableFuture.completedFuture(new DuoReply.Unusable(Reason.PROVIDER_ERROR,
                     "could not send " + request.describe() + ": " + e.getClass().getSimpleName(), false, Optional.of(e)));
         }
-        // HttpRequest.timeout bounds the wait for headers only; this bounds the body too, and
-        // cancelling the JDK's future aborts the exchange.
-        CompletableFuture<HttpResponse<byte[]>> bounded = deadlines.bound(sent, timeout);
+        // The one limit on the exchange, headers and body alike; cancelling the JDK's future aborts
+        // it. (No HttpRequest.timeout besides: that timer reads real time, which tests cannot move,
+        // and could end a long-poll a hair before the push deadline.)
+        CompletableFuture<HttpResponse<byte[]>> bounded = timer.bound(sent, deadline);
         return bounded.handle((response, failure) -> {
-            long millis = (System.nanoTime() - started) / 1_000_000;
+            long millis = (timer.now() - started) / 1_000_000;
             if (failure != null) {
                 sent.cancel(true);
-                DuoReply.Unusable unusable = classify(unwrap(failure), request, timeout);
+                DuoReply.Unusable unusable = classify(unwrap(failure), request, limit);
                 LOG.debug("{} failed after {} ms: {}", request.describe(), millis, unusable.message());
                 return unusable;
             }

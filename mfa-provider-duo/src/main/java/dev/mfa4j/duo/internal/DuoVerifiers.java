@@ -3,9 +3,11 @@ package dev.mfa4j.duo.internal;
 import dev.mfa4j.api.InvalidConfigurationException;
 import dev.mfa4j.api.MfaConfiguration;
 import dev.mfa4j.api.spi.MfaVerifier;
+import dev.mfa4j.api.spi.Ticker;
 import java.net.http.HttpClient;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
+import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -30,11 +32,13 @@ public final class DuoVerifiers {
     /**
      * @param configuration a {@code duo} configuration
      * @param version the provider version, for the {@code User-Agent}
+     * @param ticker the source of elapsed time for every time limit and wait
+     * @param clock the wall clock, for signing
      * @return its verifier, with its own HTTP client; no network call is made
      * @throws InvalidConfigurationException if an option is invalid, naming it
      */
-    public static MfaVerifier open(MfaConfiguration configuration, String version) {
-        return open(configuration, Tuning.defaults(version));
+    public static MfaVerifier open(MfaConfiguration configuration, String version, Ticker ticker, Clock clock) {
+        return open(configuration, Tuning.defaults(version, ticker, clock));
     }
 
     static DuoVerifier open(MfaConfiguration configuration, Tuning tuning) {
@@ -51,7 +55,7 @@ public final class DuoVerifiers {
             shutdown(owned);
             throw new IllegalStateException("cannot set up TLS for Duo: " + e.getClass().getSimpleName(), e);
         }
-        return new DuoVerifier(settings, tuning, owned, executor, client);
+        return new DuoVerifier(settings, tuning, owned, new TickerTimer(tuning.ticker(), executor), client);
     }
 
     // A small bounded pool of daemon threads: HTTP callbacks and our continuations are short and

@@ -2,7 +2,6 @@ package dev.mfa4j.duo.internal;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
@@ -36,11 +35,11 @@ record EncodedRequest(String method, URI uri, Map<String, String> headers, byte[
     }
 
     /**
-     * @param timeout how long to wait for the response headers
-     * @return the JDK request
+     * @return the JDK request, without a timeout of its own: the transport bounds the exchange on
+     *     the verifier's ticker
      */
-    HttpRequest toHttpRequest(Duration timeout) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout);
+    HttpRequest toHttpRequest() {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri);
         headers.forEach(builder::header);
         return builder.method(method, body.length == 0 && method.equals("GET")
                 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body)).build();

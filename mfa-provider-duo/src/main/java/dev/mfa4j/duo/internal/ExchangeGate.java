@@ -1,9 +1,8 @@
 package dev.mfa4j.duo.internal;
 
-import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Caps the HTTP exchanges a verifier has in flight, and so its connections: java.net.http opens one
@@ -19,15 +18,20 @@ final class ExchangeGate {
     private static final CompletableFuture<Boolean> ADMITTED = CompletableFuture.completedFuture(true);
 
     private final int max;
+    private final TickerTimer timer;
     private final ArrayDeque<CompletableFuture<Boolean>> waiting = new ArrayDeque<>();
     private int active;
 
-    /** @param max the most exchanges in flight at once, at least 1 */
-    ExchangeGate(int max) {
+    /**
+     * @param max the most exchanges in flight at once, at least 1
+     * @param timer ends the waits of callers whose deadline passes
+     */
+    ExchangeGate(int max, TickerTimer timer) {
         if (max < 1) {
             throw new IllegalArgumentException("max must be at least 1");
         }
         this.max = max;
+        this.timer = Objects.requireNonNull(timer, "timer");
     }
 
     /** @return the cap */
@@ -36,11 +40,11 @@ final class ExchangeGate {
     }
 
     /**
-     * @param limit how long the caller may wait for its turn
+     * @param deadline the timer's reading until which the caller may wait for its turn
      * @return true once the caller may start its exchange (it must then call {@link #release()}
-     *     exactly once), false if {@code limit} passed first (it must not release)
+     *     exactly once), false if the deadline passed first (it must not release)
      */
-    CompletableFuture<Boolean> acquire(Duration limit) {
+    CompletableFuture<Boolean> acquire(long deadline) {
         CompletableFuture<Boolean> turn;
         synchronized (this) {
             if (active < max) {
@@ -50,7 +54,8 @@ final class ExchangeGate {
             turn = new CompletableFuture<>();
             waiting.add(turn);
         }
-        return turn.completeOnTimeout(false, Math.max(0, limit.toMillis()), TimeUnit.MILLISECONDS);
+        timer.completeAt(turn, false, deadline);
+        return turn;
     }
 
     /** Ends an exchange: its slot goes to the longest-waiting caller still waiting, else is freed. */

@@ -52,12 +52,12 @@ final class Failures {
         }
         if (code >= 40100 && code <= 40199) {
             String skew = skewHint(fail, clock);
-            LOG.error("Duo refused the credentials of MFA configuration '{}': {}{}. Check IntegrationKey, SecretKey and Host"
+            LOG.error("MFA-DUO-001 Duo refused the credentials of MFA configuration '{}': {}{}. Check IntegrationKey, SecretKey and Host"
                     + " (the secret key is not logged).", configuration, said, skew);
             return VerificationOutcome.error("Duo refused this integration's credentials; " + said + skew, null);
         }
         if (code == 40301) {
-            LOG.error("Duo forbids this call for MFA configuration '{}': {}. Is it an Auth API integration?", configuration, said);
+            LOG.error("MFA-DUO-002 Duo forbids this call for MFA configuration '{}': {}. Is it an Auth API integration?", configuration, said);
             return VerificationOutcome.error("Duo forbids this call for this integration; " + said, null);
         }
         if (code >= 50000 || fail.httpStatus() >= 500) {

@@ -1,9 +1,8 @@
 package dev.mfa4j.duo.internal;
 
+import dev.mfa4j.api.Secret;
 import java.net.http.HttpRequest;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Objects;
 
 /**
  * Builds and signs a passcode {@code POST /auth/v2/auth} (v5, HMAC-SHA512) the way a verifier
@@ -22,7 +21,7 @@ public final class PasscodeRequests {
      * @param clock the clock for the {@code Date} header
      */
     public PasscodeRequests(String host, String integrationKey, String secretKey, Clock clock) {
-        DuoSigner signer = new DuoSigner(integrationKey, secretKey, HmacAlgorithm.HMAC_SHA512);
+        DuoSigner signer = new DuoSigner(integrationKey, Secret.of(secretKey), HmacAlgorithm.HMAC_SHA512);
         this.encoder = new RequestEncoder(host, signer, SignatureVersion.V5, clock, "mfa4j-duo/benchmark");
     }
 
@@ -32,12 +31,10 @@ public final class PasscodeRequests {
      *
      * @param username the Duo username
      * @param passcode the digits
-     * @param timeout the request's timeout
      * @return the request as it would be sent
      */
-    public HttpRequest build(String username, String passcode, Duration timeout) {
-        Objects.requireNonNull(timeout, "timeout");
-        return encode(username, passcode).toHttpRequest(timeout);
+    public HttpRequest build(String username, String passcode) {
+        return encode(username, passcode).toHttpRequest();
     }
 
     /**

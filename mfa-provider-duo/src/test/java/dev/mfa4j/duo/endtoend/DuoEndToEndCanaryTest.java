@@ -7,6 +7,7 @@ import dev.mfa4j.api.PrincipalId;
 import dev.mfa4j.api.event.MfaEvent;
 import dev.mfa4j.core.MfaService;
 import dev.mfa4j.core.SecretVisibility;
+import dev.mfa4j.testkit.ManualTicker;
 import dev.mfa4j.testkit.duo.DuoSimulator;
 import dev.mfa4j.testkit.duo.DuoUser;
 import dev.mfa4j.testkit.duo.Fault;
@@ -43,8 +44,8 @@ class DuoEndToEndCanaryTest {
         List<String> seen = new ArrayList<>();
         try (DuoSimulator duo = DuoSimulator.builder().integration(Integration.of("DIWJ8X6AEYOR5OMC6TQ1", SECRET_KEY))
                 .user(DuoUser.builder("bob").smartphone().passcodes(PASSCODES[0]).build()).start();
-                MfaService mfa = DuoAgainstSimulator.service(events::add)) {
-            seen.add(mfa.configurations().json().create(DuoAgainstSimulator.configuration(duo, "")).toString());
+                MfaService mfa = DuoAgainstSimulator.service(events::add, new ManualTicker())) {
+            seen.add(mfa.configurations().json().create(DuoAgainstSimulator.configuration(duo)).toString());
             PrincipalId bob = PrincipalId.user("internal", "bob");
             mfa.principals().assign(MfaAssignment.of(bob).configuration(DuoAgainstSimulator.CONFIGURATION).providerUserId(duo.user("bob").orElseThrow().userId()));
             seen.add(mfa.configurations().json().list());
@@ -52,8 +53,9 @@ class DuoEndToEndCanaryTest {
             seen.add(mfa.verify(bob, PASSCODES[0]).toString());       // approved
             seen.add(mfa.verify(bob, PASSCODES[0]).toString());       // replay
             seen.add(mfa.verify(bob, PASSCODES[1]).toString());       // wrong
+            // Retry-After: 0 for the rate limit: the provider retries at once, eight times, then gives up.
             for (Fault fault : List.of(Fault.serverError(1, 500), Fault.htmlErrorPage(1), Fault.malformedJson(1), Fault.dropConnection(1),
-                    Fault.rateLimited(5, Duration.ofMillis(100)))) {
+                    Fault.rateLimited(10, Duration.ZERO))) {
                 duo.injectFault("/auth/v2/auth", fault);
                 seen.add(mfa.verify(bob, PASSCODES[2]).toString());
                 duo.clearFaults();
@@ -61,16 +63,14 @@ class DuoEndToEndCanaryTest {
             duo.scriptNextPush("bob", PushBehaviour.deny());
             seen.add(mfa.verify(bob, "push").toString());
             try {
-                mfa.configurations().json().update(DuoAgainstSimulator.CONFIGURATION, "{\"Options\": {\"Host\": \"" + duo.host()
-                        + "\", \"IntegrationKey\": \"DIWJ8X6AEYOR5OMC6TQ1\", \"SecretKey\": \"" + SECRET_KEY + "!\"}}");
+                mfa.configurations().json().update(DuoAgainstSimulator.CONFIGURATION, DuoAgainstSimulator.update(duo, "SecretKey", SECRET_KEY + "!"));
             } catch (RuntimeException e) {
                 StringWriter trace = new StringWriter();
                 e.printStackTrace(new PrintWriter(trace));
                 seen.add(trace.toString());
             }
             // A wrong key: every call fails its signature check at the simulator.
-            mfa.configurations().json().update(DuoAgainstSimulator.CONFIGURATION, DuoAgainstSimulator.configuration(duo, "")
-                    .replace(SECRET_KEY, "X".repeat(40)).replaceFirst("\"Name\": \"Duo\", ", ""));
+            mfa.configurations().json().update(DuoAgainstSimulator.CONFIGURATION, DuoAgainstSimulator.update(duo, "SecretKey", "X".repeat(40)));
             seen.add(mfa.verify(bob, PASSCODES[3]).toString());
             seen.add(mfa.configurations().list(SecretVisibility.REDACTED).toString());
             seen.add(String.valueOf(duo.requestCount()));

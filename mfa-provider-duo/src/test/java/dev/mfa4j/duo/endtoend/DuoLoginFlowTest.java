@@ -11,6 +11,7 @@ import dev.mfa4j.api.VerificationResult;
 import dev.mfa4j.api.event.MfaEvent;
 import dev.mfa4j.api.spi.HealthStatus;
 import dev.mfa4j.core.MfaService;
+import dev.mfa4j.testkit.ManualTicker;
 import dev.mfa4j.testkit.duo.DuoSimulator;
 import dev.mfa4j.testkit.duo.DuoUser;
 import dev.mfa4j.testkit.duo.DuoUserStatus;
@@ -25,18 +26,24 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The whole login path a host runs: mfa-core's MfaService, the duo provider found with
- * ServiceLoader, and the testkit's Duo simulator on loopback HTTPS, signing and TLS included.
+ * The whole login path a host runs: mfa-core's MfaService, the duo provider, and the testkit's
+ * Duo simulator on loopback HTTPS, signing and TLS included. Each test has its own simulator and
+ * service, and all three share one ticker: a push's pause between polls, a request timeout or a
+ * push expiry passes when the test advances it.
  */
 class DuoLoginFlowTest {
 
+    private final ManualTicker ticker = new ManualTicker();
+
     @StartStop
-    static final DuoSimulator duo = DuoSimulator.builder()
+    final DuoSimulator duo = DuoSimulator.builder()
+            .ticker(ticker)
             .user(DuoUser.builder("bob").smartphone().passcodes("111111", "222222", "333333").build())
             .user(DuoUser.builder("vera").smartphone().verifiedPush(true).build())
             .user(DuoUser.builder("bea").status(DuoUserStatus.BYPASS).smartphone().build())
@@ -49,16 +56,16 @@ class DuoLoginFlowTest {
 
     @BeforeEach
     void configure() {
-        duo.clearFaults();
-        mfa = DuoAgainstSimulator.service(events::add);
-        mfa.configurations().json().create(DuoAgainstSimulator.configuration(duo, ""));
+        mfa = DuoAgainstSimulator.service(events::add, ticker);
+        mfa.configurations().json().create(DuoAgainstSimulator.configuration(duo));
         for (String user : List.of("bob", "bea", "lou", "nell")) {
-            mfa.principals().assign(MfaAssignment.of(principal(user)).configuration(DuoAgainstSimulator.CONFIGURATION).providerUserId(duo.user(user).orElseThrow().userId()));
+            mfa.principals().assign(MfaAssignment.of(principal(user)).configuration(DuoAgainstSimulator.CONFIGURATION)
+                    .providerUserId(duo.user(user).orElseThrow().userId()));
         }
         // Verified Push is a per-configuration choice: the login page must be able to show the code.
-        mfa.configurations().json().create(DuoAgainstSimulator.configuration(duo, ", \"VerifiedPush\": \"on\"")
-                .replace("\"Name\": \"Duo\"", "\"Name\": \"DuoVerified\""));
-        mfa.principals().assign(MfaAssignment.of(principal("vera")).configuration("DuoVerified").providerUserId(duo.user("vera").orElseThrow().userId()));
+        mfa.configurations().json().create(DuoAgainstSimulator.configuration("DuoVerified", duo, "VerifiedPush", "on"));
+        mfa.principals().assign(MfaAssignment.of(principal("vera")).configuration("DuoVerified")
+                .providerUserId(duo.user("vera").orElseThrow().userId()));
     }
 
     @AfterEach
@@ -70,16 +77,16 @@ class DuoLoginFlowTest {
         return PrincipalId.user("internal", name);
     }
 
-    /** The simulator's push queue is shared by the tests of this class: skip other users' pushes. */
-    private static PushNotification nextPushFor(String username) throws InterruptedException {
-        while (true) {
-            // Generous: the push comes after the verifier's first TLS handshake, preauth and auth.
-            PushNotification push = duo.takePush(Duration.ofSeconds(30));
-            assertThat(push).as("a push for " + username).isNotNull();
-            if (push.username().equals(username)) {
-                return push;
-            }
-        }
+    /** The push the simulated phone received; it comes after the verifier's first TLS handshake, preauth and auth. */
+    private PushNotification nextPush() throws InterruptedException {
+        PushNotification push = duo.takePush(Duration.ofSeconds(30));
+        assertThat(push).as("a push").isNotNull();
+        return push;
+    }
+
+    /** Waits until {@code count} auth_status calls have reached the simulator. */
+    private void awaitPolls(int count) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> duo.requestCount("/auth/v2/auth_status") >= count);
     }
 
     @Test
@@ -95,28 +102,40 @@ class DuoLoginFlowTest {
     }
 
     @Test
-    void aPushApprovedAfterADelayReportsProgressWithoutHoldingTheCaller() throws Exception {
-        // The push waits for this test's approval, not for a timer: until then the result cannot be done.
-        duo.scriptNextPush("bob", PushBehaviour.pending());
+    void aPushApprovedWhileItIsPolledReportsProgressWithoutHoldingTheCaller() throws Exception {
         List<VerificationProgress> progress = new CopyOnWriteArrayList<>();
-        while (duo.takePush(Duration.ZERO) != null) {
-            // earlier tests' pushes, all over
-        }
-        int pollsBefore = duo.requestCount("/auth/v2/auth_status");
 
         CompletableFuture<VerificationResult> result = mfa.verifyAsync(principal("bob"), "push",
                 VerificationContext.builder().progressListener(progress::add).clientIp("203.0.113.9").build());
         assertThat(result).isNotDone();
 
-        // The user approves while the verifier is polling for the answer.
-        PushNotification push = nextPushFor("bob");
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
-                .until(() -> duo.requestCount("/auth/v2/auth_status") > pollsBefore);
+        // Duo answers the first poll "waiting" at once; the provider asks again after its pause,
+        // and that poll waits at the simulator for the user.
+        PushNotification push = nextPush();
+        awaitPolls(1);
+        ticker.advance(DuoAgainstSimulator.POLL_PAUSE);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> duo.parkedLongPolls() == 1);
+        assertThat(result).isNotDone();
         duo.approve(push.txid());
 
-        assertThat(result.get(20, TimeUnit.SECONDS).reason()).isEqualTo(Reason.APPROVED);
+        assertThat(result.get(30, TimeUnit.SECONDS).reason()).isEqualTo(Reason.APPROVED);
         assertThat(progress).first().isInstanceOf(VerificationProgress.ChallengeSent.class);
-        assertThat(duo.requestCount("/auth/v2/auth_status")).isPositive();
+        assertThat(progress).anyMatch(p -> p instanceof VerificationProgress.Waiting);
+        assertThat(duo.requestCount("/auth/v2/auth_status")).isEqualTo(2);
+    }
+
+    @Test
+    void aPushNobodyAnswersTimesOutAtThePushTimeout() throws Exception {
+        CompletableFuture<VerificationResult> result = mfa.verifyAsync(principal("bob"), "push");
+        nextPush();
+        awaitPolls(1);
+        ticker.advance(DuoAgainstSimulator.POLL_PAUSE);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> duo.parkedLongPolls() == 1);
+
+        // The configuration's 20 s PushTimeout, counted from the verification's start.
+        ticker.advance(Duration.ofSeconds(19));
+
+        assertThat(result.get(30, TimeUnit.SECONDS).reason()).isEqualTo(Reason.TIMED_OUT);
     }
 
     @Test
@@ -133,7 +152,6 @@ class DuoLoginFlowTest {
 
     @Test
     void verifiedPushShowsTheCodeAndApprovesOnlyWithIt() throws Exception {
-        duo.scriptNextPush("vera", PushBehaviour.pending());
         List<String> shown = new CopyOnWriteArrayList<>();
         CompletableFuture<VerificationResult> result = mfa.verifyAsync(principal("vera"), "push",
                 VerificationContext.builder().progressListener(p -> {
@@ -142,25 +160,27 @@ class DuoLoginFlowTest {
                     }
                 }).build());
 
-        PushNotification push = nextPushFor("vera");
+        PushNotification push = nextPush();
         assertThat(push.verificationCode()).isPresent();
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !shown.isEmpty());
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !shown.isEmpty());
         assertThat(shown).containsExactly(push.verificationCode().get());
         duo.approve(push.txid(), shown.get(0));
+        ticker.advance(DuoAgainstSimulator.POLL_PAUSE);
 
-        assertThat(result.get(20, TimeUnit.SECONDS).reason()).isEqualTo(Reason.APPROVED);
+        assertThat(result.get(30, TimeUnit.SECONDS).reason()).isEqualTo(Reason.APPROVED);
     }
 
     @Test
     void aWrongVerifiedPushCodeDenies() throws Exception {
-        duo.scriptNextPush("vera", PushBehaviour.pending());
         CompletableFuture<VerificationResult> result = mfa.verifyAsync(principal("vera"), "push");
 
-        PushNotification push = nextPushFor("vera");
+        PushNotification push = nextPush();
         String wrong = push.verificationCode().orElseThrow().equals("000") ? "111" : "000";
         duo.approve(push.txid(), wrong);
+        // Whether the provider polled before the answer or not, a pause from now covers it.
+        ticker.advance(DuoAgainstSimulator.POLL_PAUSE);
 
-        assertThat(result.get(20, TimeUnit.SECONDS).reason()).isEqualTo(Reason.DENIED);
+        assertThat(result.get(30, TimeUnit.SECONDS).reason()).isEqualTo(Reason.DENIED);
     }
 
     @Test
@@ -190,13 +210,15 @@ class DuoLoginFlowTest {
 
     @Test
     void rateLimitingIsRetriedWithinTheBudget() {
-        duo.injectFault("/auth/v2/auth", Fault.rateLimited(2, Duration.ofMillis(200)));
+        // Retry-After: 0, so the retries need no time to pass (RetryTest measures the waits).
+        duo.injectFault("/auth/v2/auth", Fault.rateLimited(2, Duration.ZERO));
 
         assertThat(mfa.verify(principal("bob"), "222222").reason()).isEqualTo(Reason.APPROVED);
+        assertThat(duo.requestCount("/auth/v2/auth")).isEqualTo(3);
     }
 
     @Test
-    void outagesFailClosedAndFailOpenOnlyWhereConfiguredAndAudited() {
+    void outagesFailClosedAndFailOpenOnlyWhereConfiguredAndAudited() throws Exception {
         duo.injectFault("/auth/v2/auth", Fault.serverError(1, 503));
         assertThat(mfa.verify(principal("bob"), "333333").reason()).isEqualTo(Reason.PROVIDER_UNAVAILABLE);
         duo.injectFault("/auth/v2/auth", Fault.htmlErrorPage(1));
@@ -206,17 +228,17 @@ class DuoLoginFlowTest {
                 .isEqualTo(Reason.PROVIDER_ERROR);
         duo.injectFault("/auth/v2/auth", Fault.dropConnection(1));
         assertThat(mfa.verify(principal("bob"), "333333").reason()).isEqualTo(Reason.PROVIDER_UNAVAILABLE);
-        // A 2 s request timeout for the slow answer only, which comes 20 s late: it times out
-        // however late the timer fires. The other calls keep the 10 s that a handshake needs.
-        mfa.configurations().json().update(DuoAgainstSimulator.CONFIGURATION, DuoAgainstSimulator.configuration(duo, "2s", "")
-                .replaceFirst("\"Name\": \"Duo\", ", ""));
-        duo.injectFault("/auth/v2/auth", Fault.slow(1, Duration.ofSeconds(20)));
-        assertThat(mfa.verify(principal("bob"), "333333").reason()).as("slower than RequestTimeout").isEqualTo(Reason.PROVIDER_UNAVAILABLE);
 
-        mfa.configurations().json().update(DuoAgainstSimulator.CONFIGURATION, DuoAgainstSimulator.configuration(duo, ", \"FailMode\": \"open\"")
-                .replaceFirst("\"Name\": \"Duo\", ", ""));
-        // The slow fault is used up, unless the 2 s ran out before the request was even sent.
-        duo.clearFaults();
+        // An answer that comes after the request timeout: the test moves the ticker past the
+        // timeout once the request has reached the simulator.
+        duo.injectFault("/auth/v2/auth", Fault.slow(1, Duration.ofMinutes(5)));
+        int authCalls = duo.requestCount("/auth/v2/auth");
+        CompletableFuture<VerificationResult> slow = mfa.verifyAsync(principal("bob"), "333333");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> duo.requestCount("/auth/v2/auth") > authCalls);
+        ticker.advance(DuoAgainstSimulator.REQUEST_TIMEOUT);
+        assertThat(slow.get(30, TimeUnit.SECONDS).reason()).as("slower than RequestTimeout").isEqualTo(Reason.PROVIDER_UNAVAILABLE);
+
+        mfa.configurations().json().update(DuoAgainstSimulator.CONFIGURATION, DuoAgainstSimulator.update(duo, "FailMode", "open"));
         duo.injectFault("/auth/v2/auth", Fault.serverError(1, 500));
         assertThat(mfa.verify(principal("bob"), "333333").reason()).isEqualTo(Reason.FAIL_OPEN_BYPASS);
         assertThat(events).anyMatch(e -> e instanceof dev.mfa4j.api.event.VerificationEvent v
@@ -226,8 +248,8 @@ class DuoLoginFlowTest {
     @Test
     void aWrongSecretKeyIsAProviderErrorThatFailOpenNeverLetsThrough() {
         String wrongKey = "W".repeat(40);
-        mfa.configurations().json().update(DuoAgainstSimulator.CONFIGURATION, DuoAgainstSimulator.configuration(duo, ", \"FailMode\": \"open\"")
-                .replace(duo.integration().secretKey(), wrongKey).replaceFirst("\"Name\": \"Duo\", ", ""));
+        mfa.configurations().json().update(DuoAgainstSimulator.CONFIGURATION, DuoAgainstSimulator.update(duo,
+                "FailMode", "open", "SecretKey", wrongKey));
 
         VerificationResult result = mfa.verify(principal("bob"), "333333");
 
@@ -237,30 +259,20 @@ class DuoLoginFlowTest {
 
     @Test
     void healthChecksPingAndCheck() throws Exception {
-        HealthStatus health = mfa.configurations().health(DuoAgainstSimulator.CONFIGURATION).get(10, TimeUnit.SECONDS);
+        HealthStatus health = mfa.configurations().health(DuoAgainstSimulator.CONFIGURATION).get(30, TimeUnit.SECONDS);
 
         assertThat(health.state()).isEqualTo(HealthStatus.State.HEALTHY);
     }
 
     @Test
     void everyRequestDuoReceivedWasSignedCorrectly() throws Exception {
-        // Earlier tests' requests are set aside (one of them is signed with a wrong key on purpose):
-        // this test judges only its own, whatever order the tests run in.
-        while (duo.takeRequest(Duration.ZERO) != null) {
-            // drained
-        }
-        int before = duo.requestCount();
         mfa.verify(principal("bob"), "987650");
         duo.scriptNextPush("bob", PushBehaviour.approve());
         mfa.verify(principal("bob"), "push");
 
-        assertThat(duo.requestCount()).isGreaterThan(before);
         Set<String> judged = new TreeSet<>();
-        while (true) {
-            var request = duo.takeRequest(Duration.ofMillis(100));
-            if (request == null) {
-                break;
-            }
+        // Every request is in the log before its answer leaves: all of them are there by now.
+        for (var request = duo.takeRequest(Duration.ZERO); request != null; request = duo.takeRequest(Duration.ZERO)) {
             if (!request.path().endsWith("/ping")) {
                 assertThat(request.signatureVerified()).as(request.path()).isTrue();
                 judged.add(request.path());

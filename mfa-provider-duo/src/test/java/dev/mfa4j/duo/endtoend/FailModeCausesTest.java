@@ -9,6 +9,7 @@ import dev.mfa4j.api.VerificationResult;
 import dev.mfa4j.api.event.MfaEvent;
 import dev.mfa4j.core.MfaService;
 import dev.mfa4j.duo.internal.ConnectProxy;
+import dev.mfa4j.testkit.ManualTicker;
 import dev.mfa4j.testkit.duo.DuoSimulator;
 import dev.mfa4j.testkit.duo.DuoUser;
 import dev.mfa4j.testkit.duo.Fault;
@@ -17,8 +18,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,41 +32,42 @@ import org.junit.jupiter.params.provider.ValueSource;
  * host runs it. Only "no answer could be had" (a refused connection, a dropped connection, a
  * timeout, Duo's 5xx) may fail open; Duo's rate limit and every TLS failure fail closed.
  *
- * <p>Real waits: the timeout case waits out a 1 s request timeout on a real socket, and every
- * case pays real TLS handshakes.
+ * <p>Each test has its own simulator and service on one ticker: the timeout case moves it past
+ * the request timeout. Real waits: only the TLS handshakes, and the refused connection's.
  */
 class FailModeCausesTest {
 
+    private static final PrincipalId CAROL = PrincipalId.user("internal", "carol");
+    private static final String GOOD_PASSCODE = "400001";
+
+    private final ManualTicker ticker = new ManualTicker();
+
     @StartStop
-    static final DuoSimulator duo = DuoSimulator.builder()
-            .user(DuoUser.builder("carol").smartphone().build())
+    final DuoSimulator duo = DuoSimulator.builder()
+            .ticker(ticker)
+            .user(DuoUser.builder("carol").smartphone().passcodes(GOOD_PASSCODE).build())
             .build();
 
-    private static final PrincipalId CAROL = PrincipalId.user("internal", "carol");
-
-    private static final AtomicInteger PASSCODES = new AtomicInteger(400_000);
-
     private final List<MfaEvent> events = new CopyOnWriteArrayList<>();
-    /** A passcode of carol's that no other test used: the simulator, shared by the tests, spends each once. */
-    private final String goodPasscode = String.valueOf(PASSCODES.incrementAndGet());
     private MfaService mfa;
 
     @BeforeEach
     void configure() {
-        duo.clearFaults();
-        duo.addPasscodes("carol", goodPasscode);
-        mfa = DuoAgainstSimulator.service(events::add);
+        mfa = DuoAgainstSimulator.service(events::add, ticker);
     }
 
     @AfterEach
     void close() {
         mfa.close();
-        duo.clearFaults();
     }
 
-    /** Creates the configuration with the fail mode, the options given, and carol assigned to it. */
-    private void configureDuo(String failMode, String options) {
-        mfa.configurations().json().create(DuoAgainstSimulator.configuration(duo, ", \"FailMode\": \"" + failMode + "\"" + options));
+    /** Creates the configuration with the fail mode and the options given (name, value...), and carol assigned to it. */
+    private void configureDuo(String failMode, String... options) {
+        String[] all = new String[options.length + 2];
+        all[0] = "FailMode";
+        all[1] = failMode;
+        System.arraycopy(options, 0, all, 2, options.length);
+        mfa.configurations().json().create(DuoAgainstSimulator.configuration(duo, all));
         mfa.principals().assign(MfaAssignment.of(CAROL).configuration(DuoAgainstSimulator.CONFIGURATION)
                 .providerUserId(duo.user("carol").orElseThrow().userId()));
     }
@@ -79,9 +83,7 @@ class FailModeCausesTest {
         try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             deadPort = closed.getLocalPort();
         }
-        configureDuo(failMode, "");
-        mfa.configurations().json().update(DuoAgainstSimulator.CONFIGURATION, DuoAgainstSimulator.configuration(duo,
-                ", \"FailMode\": \"" + failMode + "\"").replace(duo.host(), "localhost:" + deadPort));
+        configureDuo(failMode, "Host", "localhost:" + deadPort);
 
         assertThat(mfa.verify(CAROL, "999999").reason()).isEqualTo(outage(failMode));
     }
@@ -89,7 +91,7 @@ class FailModeCausesTest {
     @ParameterizedTest
     @ValueSource(strings = {"open", "closed"})
     void aServerErrorIsAnOutage(String failMode) {
-        configureDuo(failMode, "");
+        configureDuo(failMode);
         duo.injectFault("/auth/v2/auth", Fault.serverError(1, 503));
 
         assertThat(mfa.verify(CAROL, "999999").reason()).isEqualTo(outage(failMode));
@@ -98,7 +100,7 @@ class FailModeCausesTest {
     @ParameterizedTest
     @ValueSource(strings = {"open", "closed"})
     void aConnectionDroppedBeforeTheAnswerIsAnOutage(String failMode) {
-        configureDuo(failMode, "");
+        configureDuo(failMode);
         duo.injectFault("/auth/v2/auth", Fault.dropConnection(1));
 
         assertThat(mfa.verify(CAROL, "999999").reason()).isEqualTo(outage(failMode));
@@ -106,25 +108,21 @@ class FailModeCausesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"open", "closed"})
-    void noAnswerWithinTheRequestTimeoutIsAnOutage(String failMode) {
-        configureDuo(failMode, "");
-        // Warm the connection, so the 1 s below is spent waiting for the answer, not on a handshake.
-        assertThat(mfa.configurations().health(DuoAgainstSimulator.CONFIGURATION)).succeedsWithin(Duration.ofSeconds(30));
-        mfa.configurations().json().update(DuoAgainstSimulator.CONFIGURATION, DuoAgainstSimulator.configuration(duo, "1s",
-                ", \"FailMode\": \"" + failMode + "\""));
-        duo.injectFault("/auth/v2/auth", Fault.slow(1, Duration.ofSeconds(30)));
+    void noAnswerWithinTheRequestTimeoutIsAnOutage(String failMode) throws Exception {
+        configureDuo(failMode);
+        duo.injectFault("/auth/v2/auth", Fault.slow(1, Duration.ofMinutes(5)));
 
-        VerificationResult result = mfa.verify(CAROL, "999999");
+        CompletableFuture<VerificationResult> result = mfa.verifyAsync(CAROL, "999999");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> duo.requestCount("/auth/v2/auth") == 1);
+        ticker.advance(DuoAgainstSimulator.REQUEST_TIMEOUT);
 
-        assertThat(result.reason()).isEqualTo(outage(failMode));
+        assertThat(result.get(30, TimeUnit.SECONDS).reason()).isEqualTo(outage(failMode));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"open", "closed"})
     void duosRateLimitFailsClosedInEveryFailModeAndIsNotCounted(String failMode) {
-        configureDuo(failMode, "");
-        mfa.configurations().json().update(DuoAgainstSimulator.CONFIGURATION, DuoAgainstSimulator.configuration(duo,
-                ", \"FailMode\": \"" + failMode + "\", \"RetryBudget\": \"0s\"").replace(", \"RetryBudget\": \"3s\"", ""));
+        configureDuo(failMode, "RetryBudget", "0s");
         duo.injectFault("/auth/v2/auth", Fault.rateLimited(10, Duration.ofSeconds(1)));
 
         for (int i = 0; i < 6; i++) {
@@ -133,20 +131,16 @@ class FailModeCausesTest {
             assertThat(result.allowed()).isFalse();
         }
         duo.clearFaults();
-        assertThat(mfa.verify(CAROL, goodPasscode).reason()).as("six rate-limited attempts locked nobody out").isEqualTo(Reason.APPROVED);
+        assertThat(mfa.verify(CAROL, GOOD_PASSCODE).reason()).as("six rate-limited attempts locked nobody out").isEqualTo(Reason.APPROVED);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"open", "closed"})
     void anUntrustedCertificateFailsClosedInEveryFailMode(String failMode) {
         // Without CaCertificates only Duo's own roots are trusted; the simulator's certificate is not from them.
-        String untrusting = DuoAgainstSimulator.configuration(duo, ", \"FailMode\": \"" + failMode + "\"")
-                .replaceAll("\"CaCertificates\": \"[^\"]*\", ", "");
-        mfa.configurations().json().create(untrusting);
-        mfa.principals().assign(MfaAssignment.of(CAROL).configuration(DuoAgainstSimulator.CONFIGURATION)
-                .providerUserId(duo.user("carol").orElseThrow().userId()));
+        configureDuo(failMode, "CaCertificates", null);
 
-        VerificationResult result = mfa.verify(CAROL, goodPasscode);
+        VerificationResult result = mfa.verify(CAROL, GOOD_PASSCODE);
 
         assertThat(result.reason()).isEqualTo(Reason.PROVIDER_ERROR);
         assertThat(result.message()).contains("TLS");
@@ -158,14 +152,9 @@ class FailModeCausesTest {
         try (ConnectProxy proxy = new ConnectProxy()) {
             // The proxy sends every CONNECT to the simulator: a redirected name meets a certificate
             // issued for localhost, trusted but for another host.
-            String redirected = DuoAgainstSimulator.configuration(duo, ", \"FailMode\": \"" + failMode + "\", \"Proxy\": \"http://127.0.0.1:"
-                    + proxy.port() + "\"").replace("\"Host\": \"" + duo.host() + "\"",
-                    "\"Host\": \"api-12345678.duosecurity.com:" + duo.port() + "\"");
-            mfa.configurations().json().create(redirected);
-            mfa.principals().assign(MfaAssignment.of(CAROL).configuration(DuoAgainstSimulator.CONFIGURATION)
-                    .providerUserId(duo.user("carol").orElseThrow().userId()));
+            configureDuo(failMode, "Proxy", "http://127.0.0.1:" + proxy.port(), "Host", "api-12345678.duosecurity.com:" + duo.port());
 
-            VerificationResult result = mfa.verify(CAROL, goodPasscode);
+            VerificationResult result = mfa.verify(CAROL, GOOD_PASSCODE);
 
             assertThat(proxy.connects).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith("CONNECT api-12345678.duosecurity.com:"));
             assertThat(result.reason()).isEqualTo(Reason.PROVIDER_ERROR);

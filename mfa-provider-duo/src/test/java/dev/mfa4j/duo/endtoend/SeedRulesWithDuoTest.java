@@ -21,7 +21,8 @@ class SeedRulesWithDuoTest {
 
     @Test
     void duoOptionsHostIntegrationKeyAndSecretKeyAreAllRequiredNonBlankAndValidatedForForm() {
-        assertThatThrownBy(() -> mfa.configurations().json().create("{\"Type\": \"duo\", \"Name\": \"D\", \"Options\": {}}"))
+        assertThatThrownBy(() -> mfa.configurations().json().create("""
+                {"Type": "duo", "Name": "D", "Options": {}}"""))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .satisfies(e -> assertThat(((InvalidConfigurationException) e).violations())
                         .extracting(InvalidConfigurationException.Violation::field)

@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
  * {@code verify} and {@code health} build and sign the first request on the caller's thread, then
  * return: the JDK's HttpClient connects and shakes hands on the verifier's pool. The server here
  * accepts connections and never says a word, so a call that did the TLS handshake on the caller's
- * thread would return only when the request timeout ended it, with its future already done.
- * (Closing the server at the end fails the pending exchanges at once.)
+ * thread would return only when the JDK's connect timeout (the 60 s request timeout, in real time:
+ * a real socket) ended it, with its future already done. The verifier's own limits are on a ticker
+ * nobody moves. (Closing the server at the end fails the pending exchanges at once.)
  */
 class CallerThreadTest {
 
@@ -49,7 +50,7 @@ class CallerThreadTest {
         }, "silent-server");
         acceptor.setDaemon(true);
         acceptor.start();
-        verifier = DuoVerifiers.open(Fixtures.config("localhost:" + silent.getLocalPort(), "RequestTimeout", "20s"),
+        verifier = DuoVerifiers.open(Fixtures.config("localhost:" + silent.getLocalPort(), "RequestTimeout", "60s"),
                 Fixtures.tuning(executor, Clock.systemUTC()));
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.duosecurity.client.Auth;
 import com.duosecurity.client.Http;
+import dev.mfa4j.api.Secret;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,7 @@ class DuoJavaClientInteropTest {
 
     private static void compare(int version, long seed, int requests) throws Exception {
         Random random = new Random(seed);
-        DuoSigner ours = new DuoSigner(IKEY, SKEY, HmacAlgorithm.HMAC_SHA512);
+        DuoSigner ours = new DuoSigner(IKEY, Secret.of(SKEY), HmacAlgorithm.HMAC_SHA512);
         for (int i = 0; i < requests; i++) {
             String method = random.nextBoolean() ? "GET" : "POST";
             String path = PATHS[random.nextInt(PATHS.length)];

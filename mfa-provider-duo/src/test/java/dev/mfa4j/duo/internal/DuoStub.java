@@ -53,13 +53,15 @@ final class DuoStub implements AutoCloseable {
     /** @return a 200 answer with Duo's OK envelope around {@code responseJson} */
     static ResponseDefinitionBuilder ok(String responseJson) {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody("{\"stat\":\"OK\",\"response\":" + responseJson + "}");
+                .withBody("""
+                        {"stat": "OK", "response": %s}""".formatted(responseJson));
     }
 
     /** @return Duo's FAIL envelope */
     static ResponseDefinitionBuilder fail(int httpStatus, int code, String message) {
         return aResponse().withStatus(httpStatus).withHeader("Content-Type", "application/json")
-                .withBody("{\"stat\":\"FAIL\",\"code\":" + code + ",\"message\":\"" + message + "\"}");
+                .withBody("""
+                        {"stat": "FAIL", "code": %d, "message": "%s"}""".formatted(code, message));
     }
 
     @Override

@@ -23,12 +23,16 @@ import dev.mfa4j.api.VerificationProgress;
 import dev.mfa4j.api.spi.HealthStatus;
 import dev.mfa4j.api.spi.VerificationOutcome;
 import dev.mfa4j.api.spi.VerificationRequest;
+import dev.mfa4j.testkit.ManualTicker;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,10 +46,18 @@ class DuoVerifierFlowsTest {
     static final String PHONE_2 = "DP2NDEVICE0000000002";
 
     /** Two push-capable phones around a token; the second phone has no sms. */
-    static final String PREAUTH_AUTH = "{\"result\":\"auth\",\"status_msg\":\"Account is active\",\"devices\":["
-            + "{\"device\":\"" + PHONE_1 + "\",\"type\":\"phone\",\"number\":\"XXX-XXX-0100\",\"name\":\"\",\"capabilities\":[\"auto\",\"push\",\"sms\",\"phone\"]},"
-            + "{\"device\":\"" + TOKEN + "\",\"type\":\"token\",\"name\":\"0\"},"
-            + "{\"device\":\"" + PHONE_2 + "\",\"type\":\"phone\",\"number\":\"XXX-XXX-0200\",\"capabilities\":[\"push\",\"phone\"]}]}";
+    static final String PREAUTH_AUTH = preauthAuth("");
+
+    /** @return preauth's "auth" answer with the three devices, after {@code members} (ending with a comma) */
+    static String preauthAuth(String members) {
+        return """
+                {%s"result": "auth", "status_msg": "Account is active", "devices": [
+                  {"device": "%s", "type": "phone", "number": "XXX-XXX-0100", "name": "",
+                   "capabilities": ["auto", "push", "sms", "phone"]},
+                  {"device": "%s", "type": "token", "name": "0"},
+                  {"device": "%s", "type": "phone", "number": "XXX-XXX-0200", "capabilities": ["push", "phone"]}
+                ]}""".formatted(members, PHONE_1, TOKEN, PHONE_2);
+    }
     static final String TXID = "45f7c92b-f45f-4862-8545-e0f58e78075a";
 
     static DuoStub duo;
@@ -74,7 +86,7 @@ class DuoVerifierFlowsTest {
 
     private void stubPushStarts() {
         duo.server.stubFor(post(urlPathEqualTo("/auth/v2/preauth")).willReturn(ok(PREAUTH_AUTH)));
-        duo.server.stubFor(post(urlPathEqualTo("/auth/v2/auth")).willReturn(ok("{\"txid\":\"" + TXID + "\"}")));
+        duo.server.stubFor(post(urlPathEqualTo("/auth/v2/auth")).willReturn(ok(Answers.txid(TXID))));
     }
 
     private void stubStatuses(String... responses) {
@@ -90,7 +102,7 @@ class DuoVerifierFlowsTest {
     @Test
     void passcodeApproved() {
         duo.server.stubFor(post(urlPathEqualTo("/auth/v2/auth"))
-                .willReturn(ok("{\"result\":\"allow\",\"status\":\"allow\",\"status_msg\":\"Success. Logging you in...\"}")));
+                .willReturn(ok(Answers.ALLOW_LOGGING_IN)));
         VerificationOutcome outcome = await(verifier().verify(passcode("123456")));
         assertThat(outcome).isInstanceOf(VerificationOutcome.Approved.class);
         assertThat(outcome.reason()).isEqualTo(Reason.APPROVED);
@@ -104,15 +116,17 @@ class DuoVerifierFlowsTest {
     @Test
     void wrongPasscode() {
         duo.server.stubFor(post(urlPathEqualTo("/auth/v2/auth"))
-                .willReturn(ok("{\"result\":\"deny\",\"status\":\"deny\",\"status_msg\":\"Incorrect passcode. Please try again.\"}")));
+                .willReturn(ok("""
+                        {"result": "deny", "status": "deny", "status_msg": "Incorrect passcode. Please try again."}""")));
         assertThat(await(verifier().verify(passcode("000000"))).reason()).isEqualTo(Reason.INVALID_PASSCODE);
     }
 
     @Test
     void pushApprovedAfterWaitingWithProgress() {
         stubPushStarts();
-        stubStatuses("{\"result\":\"waiting\",\"status\":\"pushed\",\"status_msg\":\"Pushed a login request to your phone...\"}",
-                "{\"result\":\"allow\",\"status\":\"allow\",\"status_msg\":\"Success. Logging you in...\"}");
+        stubStatuses("""
+                {"result": "waiting", "status": "pushed", "status_msg": "Pushed a login request to your phone..."}""",
+                Answers.ALLOW_LOGGING_IN);
         List<VerificationProgress> progress = new CopyOnWriteArrayList<>();
         VerificationOutcome outcome = await(verifier().verify(Fixtures.request(Credential.PUSH, progress::add)));
         assertThat(outcome.reason()).isEqualTo(Reason.APPROVED);
@@ -131,14 +145,15 @@ class DuoVerifierFlowsTest {
     @Test
     void pushDenied() {
         stubPushStarts();
-        stubStatuses("{\"result\":\"deny\",\"status\":\"deny\",\"status_msg\":\"Login request denied.\"}");
+        stubStatuses("""
+                {"result": "deny", "status": "deny", "status_msg": "Login request denied."}""");
         assertThat(await(verifier().verify(keyword("push"))).reason()).isEqualTo(Reason.DENIED);
     }
 
     @Test
     void push2PicksTheSecondPushCapableDevice() {
         stubPushStarts();
-        stubStatuses("{\"result\":\"allow\",\"status\":\"allow\"}");
+        stubStatuses(Answers.ALLOW);
         assertThat(await(verifier().verify(keyword("push2"))).reason()).isEqualTo(Reason.APPROVED);
         duo.server.verify(postRequestedFor(urlPathEqualTo("/auth/v2/auth")).withRequestBody(matchingJsonPath("$.device", equalTo(PHONE_2))));
     }
@@ -159,7 +174,8 @@ class DuoVerifierFlowsTest {
     @Test
     void preauthAllowIsProviderBypassWithoutAuth() {
         duo.server.stubFor(post(urlPathEqualTo("/auth/v2/preauth"))
-                .willReturn(ok("{\"result\":\"allow\",\"status_msg\":\"Allowing unknown user\"}")));
+                .willReturn(ok("""
+                        {"result": "allow", "status_msg": "Allowing unknown user"}""")));
         VerificationOutcome outcome = await(verifier().verify(keyword("push")));
         assertThat(outcome).isInstanceOf(VerificationOutcome.Approved.class);
         assertThat(outcome.reason()).isEqualTo(Reason.PROVIDER_BYPASS);
@@ -168,15 +184,16 @@ class DuoVerifierFlowsTest {
 
     @Test
     void preauthDeny() {
-        duo.server.stubFor(post(urlPathEqualTo("/auth/v2/preauth")).willReturn(ok("{\"result\":\"deny\",\"status_msg\":\"Locked out\"}")));
+        duo.server.stubFor(post(urlPathEqualTo("/auth/v2/preauth")).willReturn(ok("""
+                {"result": "deny", "status_msg": "Locked out"}""")));
         assertThat(await(verifier().verify(keyword("phone"))).reason()).isEqualTo(Reason.DENIED);
     }
 
     @Test
     void preauthEnrollCarriesThePortalUrl() {
-        duo.server.stubFor(post(urlPathEqualTo("/auth/v2/preauth")).willReturn(ok("{\"enroll_portal_url\":"
-                + "\"https://api-3945ef22.duosecurity.com/portal?48bac5d9393fb2c2\",\"result\":\"enroll\","
-                + "\"status_msg\":\"Enroll an authentication device to proceed\"}")));
+        duo.server.stubFor(post(urlPathEqualTo("/auth/v2/preauth")).willReturn(ok("""
+                {"enroll_portal_url": "https://api-3945ef22.duosecurity.com/portal?48bac5d9393fb2c2", "result": "enroll",
+                 "status_msg": "Enroll an authentication device to proceed"}""")));
         VerificationOutcome outcome = await(verifier().verify(keyword("push")));
         assertThat(outcome).isInstanceOfSatisfying(VerificationOutcome.Rejected.class, r -> {
             assertThat(r.reason()).isEqualTo(Reason.ENROLLMENT_REQUIRED);
@@ -187,7 +204,8 @@ class DuoVerifierFlowsTest {
     @Test
     void enrollWithANonHttpsUrlDropsTheUrl() {
         duo.server.stubFor(post(urlPathEqualTo("/auth/v2/preauth"))
-                .willReturn(ok("{\"enroll_portal_url\":\"javascript:alert(1)\",\"result\":\"enroll\"}")));
+                .willReturn(ok("""
+                        {"enroll_portal_url": "javascript:alert(1)", "result": "enroll"}""")));
         VerificationOutcome outcome = await(verifier().verify(keyword("push")));
         assertThat(outcome).isInstanceOfSatisfying(VerificationOutcome.Rejected.class, r -> {
             assertThat(r.reason()).isEqualTo(Reason.ENROLLMENT_REQUIRED);
@@ -197,7 +215,8 @@ class DuoVerifierFlowsTest {
 
     @Test
     void unknownPreauthResultIsAnErrorNeverAnApproval() {
-        duo.server.stubFor(post(urlPathEqualTo("/auth/v2/preauth")).willReturn(ok("{\"result\":\"ok-ish\"}")));
+        duo.server.stubFor(post(urlPathEqualTo("/auth/v2/preauth")).willReturn(ok("""
+                {"result": "ok-ish"}""")));
         assertThat(await(verifier().verify(keyword("push"))).reason()).isEqualTo(Reason.PROVIDER_ERROR);
     }
 
@@ -205,7 +224,8 @@ class DuoVerifierFlowsTest {
     void smsSendsPasscodesAndAsksForOne() {
         duo.server.stubFor(post(urlPathEqualTo("/auth/v2/preauth")).willReturn(ok(PREAUTH_AUTH)));
         duo.server.stubFor(post(urlPathEqualTo("/auth/v2/auth"))
-                .willReturn(ok("{\"result\":\"deny\",\"status\":\"sent\",\"status_msg\":\"New SMS passcodes sent.\"}")));
+                .willReturn(ok("""
+                        {"result": "deny", "status": "sent", "status_msg": "New SMS passcodes sent."}""")));
         assertThat(await(verifier().verify(keyword("sms"))).reason()).isEqualTo(Reason.PASSCODES_SENT);
         duo.server.verify(postRequestedFor(urlPathEqualTo("/auth/v2/auth"))
                 .withRequestBody(matchingJsonPath("$.factor", equalTo("sms")))
@@ -215,9 +235,9 @@ class DuoVerifierFlowsTest {
     @Test
     void phoneCallApprovedAfterCallingAndAnswered() {
         stubPushStarts();
-        stubStatuses("{\"result\":\"waiting\",\"status\":\"calling\",\"status_msg\":\"Calling...\"}",
-                "{\"result\":\"waiting\",\"status\":\"answered\",\"status_msg\":\"Answered\"}",
-                "{\"result\":\"allow\",\"status\":\"allow\"}");
+        stubStatuses("""
+                {"result": "waiting", "status": "calling", "status_msg": "Calling..."}""", """
+                {"result": "waiting", "status": "answered", "status_msg": "Answered"}""", Answers.ALLOW);
         List<VerificationProgress> progress = new CopyOnWriteArrayList<>();
         assertThat(await(verifier().verify(Fixtures.request(new Credential.Keyword("phone2"), progress::add))).reason())
                 .isEqualTo(Reason.APPROVED);
@@ -230,10 +250,12 @@ class DuoVerifierFlowsTest {
     @Test
     void verifiedPushPassesTheTxidAndReportsTheCode() {
         duo.server.stubFor(post(urlPathEqualTo("/auth/v2/preauth"))
-                .willReturn(ok(PREAUTH_AUTH.replace("\"result\":\"auth\"", "\"result\":\"auth\",\"txid\":\"vp-123\""))));
-        duo.server.stubFor(post(urlPathEqualTo("/auth/v2/auth")).willReturn(ok("{\"txid\":\"" + TXID + "\"}")));
-        stubStatuses("{\"result\":\"waiting\",\"status\":\"pushed\",\"status_msg\":\"Please enter verification code 708 into Duo Mobile...\"}",
-                "{\"result\":\"allow\",\"status\":\"allow\"}");
+                .willReturn(ok(preauthAuth("""
+                        "txid": "vp-123","""))));
+        duo.server.stubFor(post(urlPathEqualTo("/auth/v2/auth")).willReturn(ok(Answers.txid(TXID))));
+        stubStatuses("""
+                {"result": "waiting", "status": "pushed", "status_msg": "Please enter verification code 708 into Duo Mobile..."}""",
+                Answers.ALLOW);
         List<VerificationProgress> progress = new CopyOnWriteArrayList<>();
         VerificationOutcome outcome = await(verifier("VerifiedPush", "on").verify(Fixtures.request(Credential.PUSH, progress::add)));
         assertThat(outcome.reason()).isEqualTo(Reason.APPROVED);
@@ -247,7 +269,7 @@ class DuoVerifierFlowsTest {
     @Test
     void pushLabelsAndUsernameAreSent() {
         stubPushStarts();
-        stubStatuses("{\"result\":\"allow\",\"status\":\"allow\"}");
+        stubStatuses(Answers.ALLOW);
         DuoVerifier verifier = verifier("PushType", "Vault login", "PushInfo", "from=login%20portal&domain=example.com",
                 "UserIdentifier", "username");
         assertThat(await(verifier.verify(keyword("push"))).reason()).isEqualTo(Reason.APPROVED);
@@ -259,7 +281,7 @@ class DuoVerifierFlowsTest {
 
     @Test
     void anIpv6ClientAddressIsNotSent() {
-        duo.server.stubFor(post(urlPathEqualTo("/auth/v2/auth")).willReturn(ok("{\"result\":\"allow\",\"status\":\"allow\"}")));
+        duo.server.stubFor(post(urlPathEqualTo("/auth/v2/auth")).willReturn(ok(Answers.ALLOW)));
         VerificationRequest request = new VerificationRequest(Fixtures.BOB, Fixtures.USER_ID, new Credential.Passcode("123456"),
                 VerificationContext.builder().clientIp("2001:db8::7").build());
         assertThat(await(verifier().verify(request)).reason()).isEqualTo(Reason.APPROVED);
@@ -267,15 +289,52 @@ class DuoVerifierFlowsTest {
     }
 
     @Test
-    void pushWithoutAFinalAnswerTimesOutAtThePushDeadline() {
+    void pushWithoutAFinalAnswerTimesOutAtThePushDeadlineAndNotBefore() {
         stubPushStarts();
+        // Duo holds the long-poll: its answer comes long after this test has ended.
         duo.server.stubFor(get(urlPathEqualTo("/auth/v2/auth_status"))
-                .willReturn(ok("{\"result\":\"waiting\",\"status\":\"pushed\"}").withFixedDelay(30_000)));
-        long started = System.nanoTime();
-        VerificationOutcome outcome = await(verifier("PushTimeout", "10s").verify(keyword("push")));
-        assertThat(outcome.reason()).isEqualTo(Reason.TIMED_OUT);
-        // Ended by the 10 s deadline, long before the 30 s answer; 10 s of slack for a busy machine.
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+                .willReturn(ok(Answers.WAITING).withFixedDelay(30_000)));
+        ManualTicker ticker = new ManualTicker();
+        DuoVerifier verifier = Fixtures.open(duo, executor, ticker, "PushTimeout", "10s");
+
+        CompletableFuture<VerificationOutcome> outcome = verifier.verify(keyword("push"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> requests("/auth/v2/auth_status") == 1);
+        Fixtures.pass(verifier, ticker, Duration.ofSeconds(10).minusNanos(1));
+        assertThat(outcome).as("a nanosecond before the push deadline").isNotDone();
+
+        Fixtures.pass(verifier, ticker, Duration.ofNanos(1));
+        VerificationOutcome timedOut = await(outcome);
+        assertThat(timedOut.reason()).isEqualTo(Reason.TIMED_OUT);
+        assertThat(timedOut.message()).contains("PushTimeout 10s");
+    }
+
+    @Test
+    void pollsAreSpacedByTheLeastPollIntervalWhenDuoAnswersWaitingAtOnce() {
+        stubPushStarts();
+        stubStatuses(Answers.WAITING, Answers.WAITING, Answers.ALLOW);
+        ManualTicker ticker = new ManualTicker();
+        Tuning tuning = Fixtures.tuning(executor, Clock.systemUTC(), ticker);
+        Tuning paced = new Tuning(tuning.clock(), ticker, tuning.executor(), tuning.retryInitial(), Duration.ofSeconds(1),
+                tuning.userAgent(), tuning.jitter(), tuning.maxExchanges());
+        DuoVerifier verifier = DuoVerifiers.open(Fixtures.config(duo.host()), paced);
+
+        CompletableFuture<VerificationOutcome> outcome = verifier.verify(keyword("push"));
+        for (int poll = 1; poll <= 2; poll++) {
+            // Duo answered "waiting" at once: the verifier pauses, on its ticker, before asking again.
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> verifier.timer().pauses() == 1);
+            assertThat(requests("/auth/v2/auth_status")).isEqualTo(poll);
+            Fixtures.pass(verifier, ticker, Duration.ofMillis(999));
+            assertThat(verifier.timer().pauses()).as("999 ms after poll " + poll).isEqualTo(1);
+            assertThat(requests("/auth/v2/auth_status")).isEqualTo(poll);
+            Fixtures.pass(verifier, ticker, Duration.ofMillis(1));
+        }
+
+        assertThat(await(outcome).reason()).isEqualTo(Reason.APPROVED);
+        assertThat(requests("/auth/v2/auth_status")).isEqualTo(3);
+    }
+
+    private static int requests(String path) {
+        return duo.server.findAll(getRequestedFor(urlPathEqualTo(path))).size();
     }
 
     @Test
@@ -294,8 +353,8 @@ class DuoVerifierFlowsTest {
 
     @Test
     void healthyWhenPingAndCheckSucceed() throws Exception {
-        duo.server.stubFor(get(urlPathEqualTo("/auth/v2/ping")).willReturn(ok("{\"time\":" + System.currentTimeMillis() / 1000 + "}")));
-        duo.server.stubFor(get(urlPathEqualTo("/auth/v2/check")).willReturn(ok("{\"time\":" + System.currentTimeMillis() / 1000 + "}")));
+        duo.server.stubFor(get(urlPathEqualTo("/auth/v2/ping")).willReturn(ok(Answers.timeNow())));
+        duo.server.stubFor(get(urlPathEqualTo("/auth/v2/check")).willReturn(ok(Answers.timeNow())));
         HealthStatus health = verifier().health().get(30, TimeUnit.SECONDS);
         assertThat(health.state()).isEqualTo(HealthStatus.State.HEALTHY);
         // ping is unsigned, check is signed
@@ -305,7 +364,7 @@ class DuoVerifierFlowsTest {
 
     @Test
     void unhealthyWhenCheckRefusesTheKeys() throws Exception {
-        duo.server.stubFor(get(urlPathEqualTo("/auth/v2/ping")).willReturn(ok("{\"time\":1357020061}")));
+        duo.server.stubFor(get(urlPathEqualTo("/auth/v2/ping")).willReturn(ok(Answers.time(1357020061))));
         duo.server.stubFor(get(urlPathEqualTo("/auth/v2/check")).willReturn(fail(401, 40103, "Invalid signature in request credentials")));
         HealthStatus health = verifier().health().get(30, TimeUnit.SECONDS);
         assertThat(health.state()).isEqualTo(HealthStatus.State.UNHEALTHY);
@@ -322,12 +381,20 @@ class DuoVerifierFlowsTest {
     @Test
     void closedVerifierRefusesNewWorkButFinishesWorkInFlight() {
         stubPushStarts();
-        duo.server.stubFor(get(urlPathEqualTo("/auth/v2/auth_status"))
-                .willReturn(ok("{\"result\":\"allow\",\"status\":\"allow\"}").withFixedDelay(500)));
-        DuoVerifier verifier = verifier();
-        var pending = verifier.verify(keyword("push"));
+        stubStatuses(Answers.WAITING, Answers.ALLOW);
+        ManualTicker ticker = new ManualTicker();
+        Tuning tuning = Fixtures.tuning(executor, Clock.systemUTC(), ticker);
+        DuoVerifier verifier = DuoVerifiers.open(Fixtures.config(duo.host()), new Tuning(tuning.clock(), ticker, tuning.executor(),
+                tuning.retryInitial(), Duration.ofSeconds(1), tuning.userAgent(), tuning.jitter(), tuning.maxExchanges()));
+        CompletableFuture<VerificationOutcome> pending = verifier.verify(keyword("push"));
+        // In flight for certain: it pauses between two polls until the test moves its ticker.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> verifier.timer().pauses() == 1);
+
         verifier.close();
+
         assertThat(await(verifier.verify(passcode("123456"))).reason()).as("closed is no outage").isEqualTo(Reason.PROVIDER_ERROR);
+        assertThat(pending).isNotDone();
+        Fixtures.pass(verifier, ticker, Duration.ofSeconds(1));
         assertThat(await(pending).reason()).isEqualTo(Reason.APPROVED);
     }
 }

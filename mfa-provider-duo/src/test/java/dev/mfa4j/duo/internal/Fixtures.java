@@ -6,7 +6,9 @@ import dev.mfa4j.api.PrincipalId;
 import dev.mfa4j.api.ProgressListener;
 import dev.mfa4j.api.VerificationContext;
 import dev.mfa4j.api.spi.VerificationOutcome;
+import dev.mfa4j.api.spi.Ticker;
 import dev.mfa4j.api.spi.VerificationRequest;
+import dev.mfa4j.testkit.ManualTicker;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -36,9 +38,17 @@ final class Fixtures {
         });
     }
 
-    /** @return tuning for tests: fast retries without jitter, fast polls, our executor */
+    /**
+     * @return tuning for tests: a ticker of its own that nobody advances, so no time limit passes
+     *     unless a test says so; no pause between polls; retries without jitter; our executor
+     */
     static Tuning tuning(ExecutorService executor, Clock clock) {
-        return new Tuning(clock, Optional.of(executor), Duration.ofMillis(20), Duration.ofMillis(5), "mfa4j-duo/test", half -> 0,
+        return tuning(executor, clock, new ManualTicker());
+    }
+
+    /** @return as {@link #tuning(ExecutorService, Clock)}, on the test's ticker */
+    static Tuning tuning(ExecutorService executor, Clock clock, Ticker ticker) {
+        return new Tuning(clock, ticker, Optional.of(executor), Duration.ofMillis(20), Duration.ZERO, "mfa4j-duo/test", half -> 0,
                 ExchangeGate.DEFAULT_MAX_EXCHANGES);
     }
 
@@ -61,6 +71,20 @@ final class Fixtures {
 
     static DuoVerifier open(DuoStub stub, ExecutorService executor, String... extra) {
         return DuoVerifiers.open(config(stub.host(), extra), tuning(executor, Clock.systemUTC()));
+    }
+
+    /** @return a verifier of the stub whose time limits and waits pass when the test advances {@code ticker} */
+    static DuoVerifier open(DuoStub stub, ExecutorService executor, ManualTicker ticker, String... extra) {
+        return DuoVerifiers.open(config(stub.host(), extra), tuning(executor, Clock.systemUTC(), ticker));
+    }
+
+    /**
+     * Lets time pass for a verifier: advances its ticker and hands on at once whatever that set
+     * off, as the timer's own thread would within a tick.
+     */
+    static void pass(DuoVerifier verifier, ManualTicker ticker, Duration time) {
+        ticker.advance(time);
+        verifier.timer().sweep();
     }
 
     static VerificationRequest request(Credential credential) {

@@ -20,7 +20,7 @@ class ProxyTest {
     void callsGoThroughTheProxyWithConnect() throws Exception {
         ExecutorService executor = Fixtures.executor();
         try (DuoStub duo = new DuoStub(); ConnectProxy proxy = new ConnectProxy()) {
-            duo.server.stubFor(post(urlPathEqualTo("/auth/v2/auth")).willReturn(ok("{\"result\":\"allow\",\"status\":\"allow\"}")));
+            duo.server.stubFor(post(urlPathEqualTo("/auth/v2/auth")).willReturn(ok(Answers.ALLOW)));
             DuoVerifier verifier = Fixtures.open(duo, executor, "Proxy", "http://127.0.0.1:" + proxy.port());
             assertThat(await(verifier.verify(passcode("123456"))).reason()).isEqualTo(Reason.APPROVED);
             assertThat(proxy.connects).first().asString().startsWith("CONNECT " + duo.host() + " ");

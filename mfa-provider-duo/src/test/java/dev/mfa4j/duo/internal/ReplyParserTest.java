@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
 class ReplyParserTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-05T10:00:00Z"), ZoneOffset.UTC);
+    private static final String TIME_ONE = """
+            {"stat":"OK","response":{"time":1}}""";
+
     private final ReplyParser parser = new ReplyParser(CLOCK);
 
     private static HttpHeaders headers(String... nameValue) {
@@ -33,7 +36,8 @@ class ReplyParserTest {
 
     @Test
     void retryAfterInSecondsAsAnHttpDateOrAsXRetryAfter() {
-        String body = "{\"stat\":\"FAIL\",\"code\":42901,\"message\":\"Too Many Requests\"}";
+        String body = """
+                {"stat":"FAIL","code":42901,"message":"Too Many Requests"}""";
         assertThat(((DuoReply.Fail) parse(429, body, "Retry-After", "7")).retryAfter()).contains(Duration.ofSeconds(7));
         assertThat(((DuoReply.Fail) parse(429, body, "Retry-After", "Mon, 05 Jan 2026 10:00:30 GMT")).retryAfter())
                 .contains(Duration.ofSeconds(30));
@@ -45,33 +49,39 @@ class ReplyParserTest {
 
     @Test
     void codeAsNumberStringOrNonsense() {
-        assertThat(((DuoReply.Fail) parse(401, "{\"stat\":\"FAIL\",\"code\":40103,\"message\":\"m\"}")).code()).isEqualTo(40103);
-        assertThat(((DuoReply.Fail) parse(401, "{\"stat\":\"FAIL\",\"code\":\"40103\",\"message\":\"m\"}")).code()).isEqualTo(40103);
-        assertThat(((DuoReply.Fail) parse(401, "{\"stat\":\"FAIL\",\"code\":\"x\",\"message\":\"m\"}")).code()).isZero();
-        assertThat(((DuoReply.Fail) parse(401, "{\"stat\":\"FAIL\",\"code\":4.5e10}")).code()).isZero();
+        assertThat(((DuoReply.Fail) parse(401, """
+                {"stat":"FAIL","code":40103,"message":"m"}""")).code()).isEqualTo(40103);
+        assertThat(((DuoReply.Fail) parse(401, """
+                {"stat":"FAIL","code":"40103","message":"m"}""")).code()).isEqualTo(40103);
+        assertThat(((DuoReply.Fail) parse(401, """
+                {"stat":"FAIL","code":"x","message":"m"}""")).code()).isZero();
+        assertThat(((DuoReply.Fail) parse(401, """
+                {"stat":"FAIL","code":4.5e10}""")).code()).isZero();
     }
 
     @Test
     void messagesLoseControlCharactersAndLength() {
-        DuoReply.Fail fail = (DuoReply.Fail) parse(400, "{\"stat\":\"FAIL\",\"code\":40002,\"message\":\"a\\nINFO forged\","
-                + "\"message_detail\":\"" + "x".repeat(500) + "\"}");
+        DuoReply.Fail fail = (DuoReply.Fail) parse(400, """
+                {"stat":"FAIL","code":40002,"message":"a\\nINFO forged","message_detail":"%s"}""".formatted("x".repeat(500)));
         assertThat(fail.message()).doesNotContain("\n");
         assertThat(fail.detail()).hasSizeLessThanOrEqualTo(Texts.MAX + 1);
     }
 
     @Test
     void strictness() {
-        assertThat(parse(200, "{\"stat\":\"OK\",\"response\":{\"a\":1,\"a\":2}}")).isInstanceOfSatisfying(DuoReply.Unusable.class,
+        assertThat(parse(200, """
+                {"stat":"OK","response":{"a":1,"a":2}}""")).isInstanceOfSatisfying(DuoReply.Unusable.class,
                 u -> assertThat(u.reason()).isEqualTo(Reason.PROVIDER_ERROR));
-        assertThat(parse(200, "{\"stat\":\"OK\"}")).isInstanceOfSatisfying(DuoReply.Unusable.class,
+        assertThat(parse(200, """
+                {"stat":"OK"}""")).isInstanceOfSatisfying(DuoReply.Unusable.class,
                 u -> assertThat(u.reason()).isEqualTo(Reason.PROVIDER_ERROR));
         assertThat(parse(503, "<html>down</html>")).isInstanceOfSatisfying(DuoReply.Unusable.class,
                 u -> assertThat(u.reason()).isEqualTo(Reason.PROVIDER_UNAVAILABLE));
         assertThat(parse(200, "")).isInstanceOf(DuoReply.Unusable.class);
         assertThat(parse(302, "<html>moved</html>")).isInstanceOfSatisfying(DuoReply.Unusable.class,
                 u -> assertThat(u.reason()).isEqualTo(Reason.PROVIDER_ERROR));
-        assertThat(parse(200, "{\"stat\":\"OK\",\"response\":{\"time\":1}}", "Content-Type", "application/json; charset=utf-8"))
+        assertThat(parse(200, TIME_ONE, "Content-Type", "application/json; charset=utf-8"))
                 .isInstanceOf(DuoReply.Ok.class);
-        assertThat(parse(200, "{\"stat\":\"OK\",\"response\":{\"time\":1}}")).as("no content type").isInstanceOf(DuoReply.Unusable.class);
+        assertThat(parse(200, TIME_ONE)).as("no content type").isInstanceOf(DuoReply.Unusable.class);
     }
 }

@@ -1,7 +1,6 @@
 package dev.mfa4j.duo.internal;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -14,9 +13,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.mfa4j.api.Reason;
 import dev.mfa4j.api.spi.VerificationOutcome;
+import dev.mfa4j.testkit.ManualTicker;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,36 +63,61 @@ class RetryTest {
         }
     }
 
+    /**
+     * Runs a passcode verification on a ticker of its own and moves the ticker through each retry
+     * wait a millisecond at a time, which measures the wait exactly.
+     *
+     * @return the waits, in order, and the outcome
+     */
+    private Retried passcodeRetried(String... options) {
+        ManualTicker ticker = new ManualTicker();
+        DuoVerifier verifier = Fixtures.open(duo, executor, ticker, options);
+        CompletableFuture<VerificationOutcome> outcome = verifier.verify(passcode("123456"));
+        List<Duration> waits = new ArrayList<>();
+        while (true) {
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> verifier.timer().pauses() == 1 || outcome.isDone());
+            if (outcome.isDone()) {
+                return new Retried(waits, await(outcome));
+            }
+            // While it pauses nothing else is pending, so the next wait to come due is the pause.
+            long before = verifier.timer().fired();
+            Duration waited = Duration.ZERO;
+            while (verifier.timer().fired() == before) {
+                Fixtures.pass(verifier, ticker, Duration.ofMillis(1));
+                waited = waited.plusMillis(1);
+            }
+            waits.add(waited);
+        }
+    }
+
+    private record Retried(List<Duration> waits, VerificationOutcome outcome) {
+    }
+
     @Test
     void twoRateLimitsThenAnAnswer() {
-        stubSequence(tooMany(), tooMany(), ok("{\"result\":\"allow\",\"status\":\"allow\"}"));
-        VerificationOutcome outcome = await(Fixtures.open(duo, executor).verify(passcode("123456")));
-        assertThat(outcome.reason()).isEqualTo(Reason.APPROVED);
+        stubSequence(tooMany(), tooMany(), ok(Answers.ALLOW));
+        Retried retried = passcodeRetried();
+        assertThat(retried.outcome().reason()).isEqualTo(Reason.APPROVED);
+        assertThat(retried.waits()).as("20 ms, then twice as long").containsExactly(Duration.ofMillis(20), Duration.ofMillis(40));
         duo.server.verify(3, postRequestedFor(urlPathEqualTo("/auth/v2/auth")));
     }
 
     @Test
     void retryAfterIsHonoured() {
-        stubSequence(tooMany().withHeader("Retry-After", "1"), ok("{\"result\":\"deny\",\"status\":\"deny\"}"));
-        long started = System.nanoTime();
-        assertThat(await(Fixtures.open(duo, executor).verify(passcode("123456"))).reason()).isEqualTo(Reason.INVALID_PASSCODE);
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        stubSequence(tooMany().withHeader("Retry-After", "1"), ok(Answers.DENY));
+        Retried retried = passcodeRetried();
+        assertThat(retried.outcome().reason()).isEqualTo(Reason.INVALID_PASSCODE);
+        assertThat(retried.waits()).containsExactly(Duration.ofSeconds(1));
         duo.server.verify(2, postRequestedFor(urlPathEqualTo("/auth/v2/auth")));
     }
 
     @Test
     void aRetryAfterBeyondTheBudgetGivesUpAtOnce() {
         stubSequence(tooMany().withHeader("Retry-After", "30"));
-        DuoVerifier verifier = Fixtures.open(duo, executor, "RetryBudget", "5s");
-        // Timed below is the call, not the JVM's first TLS handshake, which a busy machine takes seconds over.
-        duo.server.stubFor(get(urlPathEqualTo("/auth/v2/ping")).willReturn(ok("{\"time\":" + System.currentTimeMillis() / 1000 + "}")));
-        duo.server.stubFor(get(urlPathEqualTo("/auth/v2/check")).willReturn(ok("{\"time\":" + System.currentTimeMillis() / 1000 + "}")));
-        assertThat(verifier.health()).succeedsWithin(Duration.ofSeconds(30));
-        long started = System.nanoTime();
-        VerificationOutcome outcome = await(verifier.verify(passcode("123456")));
-        assertThat(outcome.reason()).isEqualTo(Reason.RATE_LIMITED);
-        assertThat(outcome.message()).contains("42901");
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        Retried retried = passcodeRetried("RetryBudget", "5s");
+        assertThat(retried.outcome().reason()).isEqualTo(Reason.RATE_LIMITED);
+        assertThat(retried.outcome().message()).contains("42901");
+        assertThat(retried.waits()).as("no wait at all").isEmpty();
         duo.server.verify(1, postRequestedFor(urlPathEqualTo("/auth/v2/auth")));
     }
 
@@ -96,23 +125,28 @@ class RetryTest {
     void endlessRateLimitsStopWhenTheBudgetIsSpent() {
         // Waits without jitter: 20, 40, 80, 160, 320 ms = 620 ms; the next (640 ms) would pass 1 s.
         duo.server.stubFor(post(urlPathEqualTo("/auth/v2/auth")).willReturn(tooMany()));
-        VerificationOutcome outcome = await(Fixtures.open(duo, executor, "RetryBudget", "1s").verify(passcode("123456")));
-        assertThat(outcome.reason()).isEqualTo(Reason.RATE_LIMITED);
+        Retried retried = passcodeRetried("RetryBudget", "1s");
+        assertThat(retried.outcome().reason()).isEqualTo(Reason.RATE_LIMITED);
+        assertThat(retried.waits()).containsExactly(Duration.ofMillis(20), Duration.ofMillis(40), Duration.ofMillis(80),
+                Duration.ofMillis(160), Duration.ofMillis(320));
         duo.server.verify(6, postRequestedFor(urlPathEqualTo("/auth/v2/auth")));
     }
 
     @Test
     void aZeroBudgetDisablesRetries() {
         duo.server.stubFor(post(urlPathEqualTo("/auth/v2/auth")).willReturn(tooMany()));
-        assertThat(await(Fixtures.open(duo, executor, "RetryBudget", "0s").verify(passcode("123456"))).reason())
-                .isEqualTo(Reason.RATE_LIMITED);
+        Retried retried = passcodeRetried("RetryBudget", "0s");
+        assertThat(retried.outcome().reason()).isEqualTo(Reason.RATE_LIMITED);
+        assertThat(retried.waits()).isEmpty();
         duo.server.verify(1, postRequestedFor(urlPathEqualTo("/auth/v2/auth")));
     }
 
     @Test
     void aNonJson429IsStillARateLimit() {
-        stubSequence(aResponse().withStatus(429).withBody("slow down"), ok("{\"result\":\"allow\",\"status\":\"allow\"}"));
-        assertThat(await(Fixtures.open(duo, executor).verify(passcode("123456"))).reason()).isEqualTo(Reason.APPROVED);
+        stubSequence(aResponse().withStatus(429).withBody("slow down"), ok(Answers.ALLOW));
+        Retried retried = passcodeRetried();
+        assertThat(retried.outcome().reason()).isEqualTo(Reason.APPROVED);
+        assertThat(retried.waits()).containsExactly(Duration.ofMillis(20));
     }
 
     @Test

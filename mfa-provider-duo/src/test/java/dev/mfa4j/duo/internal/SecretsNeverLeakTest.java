@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static dev.mfa4j.duo.internal.DuoStub.ok;
@@ -16,17 +17,21 @@ import dev.mfa4j.api.PrincipalId;
 import dev.mfa4j.api.VerificationContext;
 import dev.mfa4j.api.spi.VerificationOutcome;
 import dev.mfa4j.api.spi.VerificationRequest;
+import dev.mfa4j.testkit.ManualTicker;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,24 +57,23 @@ class SecretsNeverLeakTest {
             options.put("SecretKey", SKEY_CANARY);
             options.put("CaCertificates", TestPki.TRUSTED.pem());
             options.put("RetryBudget", "0s");
-            MfaConfiguration configuration = MfaConfiguration.of("canary", "duo", options);
-            // The default 10 s request timeout for the answers that must arrive (the first pays for
-            // a cold TLS handshake); a 2 s one, by a second verifier, for the answer that must not.
             options.put("RequestTimeout", "2s");
-            MfaConfiguration impatientConfiguration = MfaConfiguration.of("canary", "duo", options);
-            DuoVerifier verifier = DuoVerifiers.open(configuration, Fixtures.tuning(executor, Clock.systemUTC()));
-            DuoVerifier impatient = DuoVerifiers.open(impatientConfiguration, Fixtures.tuning(executor, Clock.systemUTC()));
+            MfaConfiguration configuration = MfaConfiguration.of("canary", "duo", options);
+            ManualTicker ticker = new ManualTicker();
+            DuoVerifier verifier = DuoVerifiers.open(configuration, Fixtures.tuning(executor, Clock.systemUTC(), ticker));
             seen.add(verifier.toString());
-            seen.add(impatient.toString());
             seen.add(DuoSettings.from(configuration).toString());
             seen.add(configuration.toString());
-            seen.add(impatientConfiguration.toString());
 
             String[] answers = {
-                "{\"stat\":\"FAIL\",\"code\":40002,\"message\":\"Invalid request parameters\",\"message_detail\":\"passcode " + PASSCODE_CANARY + "\"}",
-                "{\"stat\":\"FAIL\",\"code\":40103,\"message\":\"Invalid signature in request credentials\"}",
-                "{\"stat\":\"OK\",\"response\":{\"result\":\"deny\",\"status\":\"deny\",\"status_msg\":\"Wrong passcode " + PASSCODE_CANARY + "\"}}",
-                "{\"stat\":\"OK\",\"response\":{\"result\":\"allow\",\"status\":\"allow\"}}",
+                """
+                {"stat":"FAIL","code":40002,"message":"Invalid request parameters","message_detail":"passcode %s"}""".formatted(PASSCODE_CANARY),
+                """
+                {"stat":"FAIL","code":40103,"message":"Invalid signature in request credentials"}""",
+                """
+                {"stat":"OK","response":{"result":"deny","status":"deny","status_msg":"Wrong passcode %s"}}""".formatted(PASSCODE_CANARY),
+                """
+                {"stat":"OK","response":{"result":"allow","status":"allow"}}""",
                 "<html>502 " + PASSCODE_CANARY + "</html>",
             };
             int[] statuses = {400, 401, 200, 200, 502};
@@ -80,13 +84,21 @@ class SecretsNeverLeakTest {
                 state = "s" + i;
             }
             duo.server.stubFor(post(urlPathEqualTo("/auth/v2/auth")).inScenario("canary").whenScenarioStateIs(state)
-                    .willReturn(ok("{\"result\":\"allow\",\"status\":\"allow\"}").withFixedDelay(20_000)));
+                    .willReturn(ok(Answers.ALLOW).withFixedDelay(20_000)));
             VerificationRequest request = new VerificationRequest(PrincipalId.parse("principal/internal/user/bob"), Fixtures.USER_ID,
                     new Credential.Passcode(PASSCODE_CANARY), VerificationContext.empty());
             seen.add(request.toString());
             for (int i = 0; i <= answers.length; i++) {
-                // The last answer comes after 20 s: the impatient verifier's timeout ends that call.
-                VerificationOutcome outcome = await((i < answers.length ? verifier : impatient).verify(request));
+                CompletableFuture<VerificationOutcome> pending = verifier.verify(request);
+                if (i == answers.length) {
+                    // The last answer would come after 20 s: the 2 s request timeout, on the test's
+                    // ticker, ends that call once it has reached the stub.
+                    int calls = i + 1;
+                    Awaitility.await().atMost(Duration.ofSeconds(30))
+                            .until(() -> duo.server.findAll(postRequestedFor(urlPathEqualTo("/auth/v2/auth"))).size() == calls);
+                    Fixtures.pass(verifier, ticker, Duration.ofSeconds(2));
+                }
+                VerificationOutcome outcome = await(pending);
                 seen.add(outcome.toString());
                 seen.add(outcome.message());
                 if (outcome instanceof VerificationOutcome.NoVerdict u && u.cause().isPresent()) {
@@ -97,14 +109,13 @@ class SecretsNeverLeakTest {
             }
             verifier.health().get();
             verifier.close();
-            impatient.close();
 
             String authorization = duo.server.findAll(anyRequestedFor(anyUrl())).get(0).getHeader("Authorization");
             String signature = new String(java.util.Base64.getDecoder().decode(authorization.substring("Basic ".length())),
                     StandardCharsets.US_ASCII).split(":")[1];
             String log = Files.readString(Path.of("target/duo-test.log"), StandardCharsets.UTF_8);
             // The refused signature was logged at ERROR, naming the configuration but no key.
-            assertThat(log.lines().filter(l -> l.contains("ERROR") && l.contains("'canary'") && l.contains("40103"))).hasSize(1);
+            assertThat(log.lines().filter(l -> l.contains("ERROR") && l.contains("MFA-DUO-001") && l.contains("'canary'") && l.contains("40103"))).hasSize(1);
             for (String text : seen) {
                 assertThat(text).doesNotContain(SKEY_CANARY).doesNotContain(PASSCODE_CANARY).doesNotContain(signature);
             }

@@ -2,6 +2,7 @@ package dev.mfa4j.duo.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mfa4j.api.Secret;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -49,7 +50,7 @@ class SignatureVectorsTest {
     /** Vector B, HMAC-SHA1 (Python TestSign). */
     @Test
     void vectorBHmacSha1() {
-        DuoSigner signer = new DuoSigner("test_ikey", "gtdfxv9YgVBYcF6dl2Eq17KUQJN2PLM2ODVTkvoT", HmacAlgorithm.HMAC_SHA1);
+        DuoSigner signer = new DuoSigner("test_ikey", Secret.of("gtdfxv9YgVBYcF6dl2Eq17KUQJN2PLM2ODVTkvoT"), HmacAlgorithm.HMAC_SHA1);
         assertThat(signer.signature(bCanonical())).isEqualTo("f01811cbbf9561623ab45b893096267fd46a5178");
         assertThat(signer.authorization(bCanonical())).isEqualTo("Basic " + java.util.Base64.getEncoder()
                 .encodeToString("test_ikey:f01811cbbf9561623ab45b893096267fd46a5178".getBytes(StandardCharsets.UTF_8)));
@@ -58,7 +59,7 @@ class SignatureVectorsTest {
     /** Vector B, HMAC-SHA512 (Python TestSign, Java HttpSignHMACTest). */
     @Test
     void vectorBHmacSha512() {
-        DuoSigner signer = new DuoSigner("test_ikey", "gtdfxv9YgVBYcF6dl2Eq17KUQJN2PLM2ODVTkvoT", HmacAlgorithm.HMAC_SHA512);
+        DuoSigner signer = new DuoSigner("test_ikey", Secret.of("gtdfxv9YgVBYcF6dl2Eq17KUQJN2PLM2ODVTkvoT"), HmacAlgorithm.HMAC_SHA512);
         assertThat(signer.signature(bCanonical())).isEqualTo("0508065035a03b2a1de2f453e629e791d180329e157f65df6b3e0f08299d4321"
                 + "e1c5c7a7c7ee6b9e5fc80d1fb6fbf3ad5eb7c44dd3b3985a02c37aca53ec3698");
     }
@@ -73,7 +74,7 @@ class SignatureVectorsTest {
     void vectorCDocumentationCredentialsSha512() {
         assertThat(cCanonical()).isEqualTo(DOC_DATE + "\nPOST\napi-xxxxxxxx.duosecurity.com\n/accounts/v1/account/list\n"
                 + "realname=First%20Last&username=root");
-        DuoSigner signer = new DuoSigner(DOC_IKEY, DOC_SKEY, HmacAlgorithm.HMAC_SHA512);
+        DuoSigner signer = new DuoSigner(DOC_IKEY, Secret.of(DOC_SKEY), HmacAlgorithm.HMAC_SHA512);
         assertThat(signer.signature(cCanonical())).isEqualTo("1bffb8924348f7db7da9e7d7d749ded93aafd02d8e904960da7b96c575102201"
                 + "85a64a2827ee8f24ac5d30802a9ee97e59de44b304b18242f0d596d15a8122af");
         assertThat(signer.authorization(cCanonical())).isEqualTo("Basic RElXSjhYNkFFWU9SNU9NQzZUUTE6MWJmZmI4OTI0MzQ4ZjdkYjdkYTll"
@@ -84,7 +85,7 @@ class SignatureVectorsTest {
     /** Vector C with HMAC-SHA1 (computed in the reference with Duo's clients; the value Duo's docs print). */
     @Test
     void vectorCDocumentationCredentialsSha1() {
-        DuoSigner signer = new DuoSigner(DOC_IKEY, DOC_SKEY, HmacAlgorithm.HMAC_SHA1);
+        DuoSigner signer = new DuoSigner(DOC_IKEY, Secret.of(DOC_SKEY), HmacAlgorithm.HMAC_SHA1);
         assertThat(signer.signature(cCanonical())).isEqualTo("2d97d6166319781b5a3a07af39d366f491234edc");
         assertThat(signer.authorization(cCanonical()))
                 .isEqualTo("Basic RElXSjhYNkFFWU9SNU9NQzZUUTE6MmQ5N2Q2MTY2MzE5NzgxYjVhM2EwN2FmMzlkMzY2ZjQ5MTIzNGVkYw==");
@@ -96,7 +97,7 @@ class SignatureVectorsTest {
         byte[] body = "{\"txid\":\"f22b1678-252a-4070-b176-0ca2be7319fd\"}".getBytes(StandardCharsets.UTF_8);
         String canonical = Canonicalizer.v5(DOC_DATE, "POST", "api-XXXXXXXX.duosecurity.com", "/accounts/v1/account/list",
                 DuoParams.builder().add("realname", "First Last").build(), body, Map.of());
-        DuoSigner signer = new DuoSigner(DOC_IKEY, DOC_SKEY, HmacAlgorithm.HMAC_SHA512);
+        DuoSigner signer = new DuoSigner(DOC_IKEY, Secret.of(DOC_SKEY), HmacAlgorithm.HMAC_SHA512);
         assertThat(signer.signature(canonical)).isEqualTo("78f4327f831173cc78d0907e913e3c5a28fe72dd4545a342586bb67181f2ba39"
                 + "3d20911e870362f6faba3dc6f7e9db5e93aed2f3bfc110c6dadaff4dc6179e0b");
         assertThat(signer.authorization(canonical)).isEqualTo("Basic RElXSjhYNkFFWU9SNU9NQzZUUTE6NzhmNDMyN2Y4MzExNzNjYzc4ZDA5MDdl"
@@ -145,7 +146,7 @@ class SignatureVectorsTest {
     void vectorEDuoHmacPython() {
         String date = "Fri, 24 May 2024 12:00:00 -0000";
         Map<String, String> headers = Map.of("x-duo-date", date);
-        DuoSigner signer = new DuoSigner("DIABCDEFGHIJKLMNOPQR", "testtesttesttesttesttesttesttesttesttest", HmacAlgorithm.HMAC_SHA512);
+        DuoSigner signer = new DuoSigner("DIABCDEFGHIJKLMNOPQR", Secret.of("testtesttesttesttesttesttesttesttesttest"), HmacAlgorithm.HMAC_SHA512);
         String host = "api-xxxxxxxx.duosecurity.com";
         byte[] none = new byte[0];
         assertThat(signer.signature(Canonicalizer.v5(date, "GET", host, "/api/path", DuoParams.NONE, none, headers)))
@@ -167,7 +168,7 @@ class SignatureVectorsTest {
     /** Vector F (computed in the reference with Duo's Java 0.7.1 and Python clients): Auth-API-shaped v5 calls. */
     @Test
     void vectorFAuthApiShapes() {
-        DuoSigner signer = new DuoSigner(DOC_IKEY, DOC_SKEY, HmacAlgorithm.HMAC_SHA512);
+        DuoSigner signer = new DuoSigner(DOC_IKEY, Secret.of(DOC_SKEY), HmacAlgorithm.HMAC_SHA512);
         String host = "api-XXXXXXXX.duosecurity.com";
         assertThat(signer.signature(Canonicalizer.v5(DOC_DATE, "GET", host, "/auth/v2/auth_status",
                 DuoParams.builder().add("txid", "45f7c92b-f45f-4862-8545-e0f58e78075a").build(), new byte[0], Map.of())))
@@ -186,6 +187,6 @@ class SignatureVectorsTest {
     /** The signer's toString never shows the secret key. */
     @Test
     void signerHidesKey() {
-        assertThat(new DuoSigner(DOC_IKEY, DOC_SKEY, HmacAlgorithm.HMAC_SHA512).toString()).doesNotContain(DOC_SKEY).contains("***");
+        assertThat(new DuoSigner(DOC_IKEY, Secret.of(DOC_SKEY), HmacAlgorithm.HMAC_SHA512).toString()).doesNotContain(DOC_SKEY).contains("***");
     }
 }

@@ -44,7 +44,7 @@ class TlsTest {
     }
 
     private static VerificationOutcome passcodeAgainst(DuoStub stub, MfaConfiguration configuration) {
-        stub.server.stubFor(post(urlPathEqualTo("/auth/v2/auth")).willReturn(ok("{\"result\":\"allow\",\"status\":\"allow\"}")));
+        stub.server.stubFor(post(urlPathEqualTo("/auth/v2/auth")).willReturn(ok(Answers.ALLOW)));
         DuoVerifier verifier = DuoVerifiers.open(configuration, Fixtures.tuning(executor, Clock.systemUTC()));
         try {
             return await(verifier.verify(passcode("123456")));

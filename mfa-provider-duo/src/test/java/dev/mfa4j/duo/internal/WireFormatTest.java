@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.mfa4j.api.Credential;
 import dev.mfa4j.api.Reason;
+import dev.mfa4j.api.Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -80,10 +81,10 @@ class WireFormatTest {
     void everyEndpointOnTheWire(String version, String algorithm) throws Exception {
         duo.server.resetAll();
         duo.server.stubFor(post(urlPathEqualTo("/auth/v2/preauth")).willReturn(ok(DuoVerifierFlowsTest.PREAUTH_AUTH)));
-        duo.server.stubFor(post(urlPathEqualTo("/auth/v2/auth")).willReturn(ok("{\"txid\":\"" + TXID + "\"}")));
-        duo.server.stubFor(get(urlPathEqualTo("/auth/v2/auth_status")).willReturn(ok("{\"result\":\"allow\",\"status\":\"allow\"}")));
-        duo.server.stubFor(get(urlPathEqualTo("/auth/v2/ping")).willReturn(ok("{\"time\":1345570158}")));
-        duo.server.stubFor(get(urlPathEqualTo("/auth/v2/check")).willReturn(ok("{\"time\":1345570158}")));
+        duo.server.stubFor(post(urlPathEqualTo("/auth/v2/auth")).willReturn(ok(Answers.txid(TXID))));
+        duo.server.stubFor(get(urlPathEqualTo("/auth/v2/auth_status")).willReturn(ok(Answers.ALLOW)));
+        duo.server.stubFor(get(urlPathEqualTo("/auth/v2/ping")).willReturn(ok(Answers.time(1345570158))));
+        duo.server.stubFor(get(urlPathEqualTo("/auth/v2/check")).willReturn(ok(Answers.time(1345570158))));
         DuoVerifier verifier = DuoVerifiers.open(Fixtures.config(duo.host(), "SignatureVersion", version, "SignatureAlgorithm", algorithm,
                 "PushType", "Vault login", "PushInfo", "from=login%20portal"), Fixtures.tuning(executor, CLOCK));
 
@@ -92,7 +93,7 @@ class WireFormatTest {
         List<LoggedRequest> push = allRequests();
         duo.server.resetRequests();
         // passcode, then health (ping, check)
-        duo.server.stubFor(post(urlPathEqualTo("/auth/v2/auth")).willReturn(ok("{\"result\":\"allow\",\"status\":\"allow\"}")));
+        duo.server.stubFor(post(urlPathEqualTo("/auth/v2/auth")).willReturn(ok(Answers.ALLOW)));
         assertThat(await(verifier.verify(Fixtures.passcode("123456"))).reason()).isEqualTo(Reason.APPROVED);
         assertThat(verifier.health().get(30, TimeUnit.SECONDS).healthy()).isTrue();
         List<LoggedRequest> requests = allRequests();
@@ -104,7 +105,8 @@ class WireFormatTest {
         // passcode
         LoggedRequest passcode = requests.get(0);
         String passcodeBody = v5
-                ? "{\"factor\":\"passcode\",\"ipaddr\":\"203.0.113.7\",\"passcode\":\"123456\",\"user_id\":\"" + USER + "\"}"
+                ? """
+                  {"factor":"passcode","ipaddr":"203.0.113.7","passcode":"123456","user_id":"%s"}""".formatted(USER)
                 : "factor=passcode&ipaddr=203.0.113.7&passcode=123456&user_id=" + USER;
         expectPost(passcode, v5, passcodeBody, host, "/auth/v2/auth", algorithm);
         // ping: unsigned
@@ -117,11 +119,13 @@ class WireFormatTest {
 
         assertThat(push).extracting(LoggedRequest::getUrl)
                 .containsExactly("/auth/v2/preauth", "/auth/v2/auth", "/auth/v2/auth_status?txid=" + TXID);
-        String preauthBody = v5 ? "{\"ipaddr\":\"203.0.113.7\",\"user_id\":\"" + USER + "\"}" : "ipaddr=203.0.113.7&user_id=" + USER;
+        String preauthBody = v5 ? """
+                {"ipaddr":"203.0.113.7","user_id":"%s"}""".formatted(USER) : "ipaddr=203.0.113.7&user_id=" + USER;
         expectPost(push.get(0), v5, preauthBody, host, "/auth/v2/preauth", algorithm);
         String authBody = v5
-                ? "{\"async\":\"1\",\"device\":\"" + DEVICE + "\",\"factor\":\"push\",\"ipaddr\":\"203.0.113.7\","
-                        + "\"pushinfo\":\"from=login%20portal\",\"type\":\"Vault login\",\"user_id\":\"" + USER + "\"}"
+                ? """
+                  {"async":"1","device":"%s","factor":"push","ipaddr":"203.0.113.7",\
+                  "pushinfo":"from=login%%20portal","type":"Vault login","user_id":"%s"}""".formatted(DEVICE, USER)
                 : "async=1&device=" + DEVICE + "&factor=push&ipaddr=203.0.113.7&pushinfo=from%3Dlogin%2520portal&type=Vault%20login&user_id="
                         + USER;
         expectPost(push.get(1), v5, authBody, host, "/auth/v2/auth", algorithm);
@@ -172,7 +176,7 @@ class WireFormatTest {
     @Test
     void hostIsLowerCasedInTheSignatureOnly() {
         RequestEncoder encoder = new RequestEncoder("API-3945EF22.duosecurity.com",
-                new DuoSigner(Fixtures.IKEY, Fixtures.SKEY, HmacAlgorithm.HMAC_SHA512), SignatureVersion.V5, CLOCK, "ua");
+                new DuoSigner(Fixtures.IKEY, Secret.of(Fixtures.SKEY), HmacAlgorithm.HMAC_SHA512), SignatureVersion.V5, CLOCK, "ua");
         EncodedRequest encoded = encoder.encode(DuoRequest.get("/auth/v2/check", DuoParams.NONE));
         assertThat(encoded.canonical()).startsWith(DATE + "\nGET\napi-3945ef22.duosecurity.com\n/auth/v2/check\n");
         assertThat(encoded.toString()).doesNotContain("Basic");

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
@@ -158,7 +159,7 @@ public final class TotpVerifier implements MfaVerifier {
             return CompletableFuture.completedFuture(new HealthStatus(HealthStatus.State.UNKNOWN, "this TOTP verifier is closed",
                     Duration.ZERO));
         }
-        long started = System.nanoTime();
+        Instant started = clock.instant();   // the latency is read on the verifier's clock, as its codes are
         String mac = settings.parameters().algorithm().macName();
         HealthStatus.State state;
         String message;
@@ -170,7 +171,7 @@ public final class TotpVerifier implements MfaVerifier {
             state = HealthStatus.State.UNHEALTHY;
             message = "this Java runtime cannot compute " + mac;
         }
-        return CompletableFuture.completedFuture(new HealthStatus(state, message, Duration.ofNanos(System.nanoTime() - started)));
+        return CompletableFuture.completedFuture(new HealthStatus(state, message, Duration.between(started, clock.instant())));
     }
 
     /**

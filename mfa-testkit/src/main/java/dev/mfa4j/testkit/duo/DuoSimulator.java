@@ -1,5 +1,6 @@
 package dev.mfa4j.testkit.duo;
 
+import dev.mfa4j.api.spi.Ticker;
 import dev.mfa4j.testkit.duo.internal.AuthApi;
 import dev.mfa4j.testkit.duo.internal.Directory;
 import dev.mfa4j.testkit.duo.internal.FaultPlan;
@@ -11,6 +12,7 @@ import dev.mfa4j.testkit.duo.internal.SmsOutbox;
 import dev.mfa4j.testkit.duo.internal.TlsMaterial;
 import dev.mfa4j.testkit.duo.internal.Transaction;
 import dev.mfa4j.testkit.duo.internal.TxState;
+import dev.mfa4j.testkit.internal.TickerScheduler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -94,7 +96,8 @@ public final class DuoSimulator implements AutoCloseable {
     private final FaultPlan faults = new FaultPlan();
     private final RequestLog log;
     private final SmsOutbox sms = new SmsOutbox();
-    private final ScheduledThreadPoolExecutor timer;
+    private final ScheduledThreadPoolExecutor timerThread;
+    private final TickerScheduler timer;
     private final ExecutorService workers;
     private final Pushes pushes;
 
@@ -109,8 +112,9 @@ public final class DuoSimulator implements AutoCloseable {
         this.settings = builder.copy();
         int instance = INSTANCES.incrementAndGet();
         this.log = new RequestLog(settings.requestLogCapacity);
-        this.timer = new ScheduledThreadPoolExecutor(1, threads("duo-simulator-" + instance + "-timer"));
-        timer.setRemoveOnCancelPolicy(true);
+        this.timerThread = new ScheduledThreadPoolExecutor(1, threads("duo-simulator-" + instance + "-timer"));
+        timerThread.setRemoveOnCancelPolicy(true);
+        this.timer = new TickerScheduler(settings.ticker, timerThread);
         this.workers = Executors.newFixedThreadPool(settings.serverThreads, threads("duo-simulator-" + instance + "-worker"));
         PushBehaviour fallback = settings.defaultPushBehaviour;
         this.pushes = new Pushes(timer, settings.pushTimeout, () -> fallback, directory);
@@ -195,7 +199,7 @@ public final class DuoSimulator implements AutoCloseable {
     }
 
     private void shutDownThreads() {
-        timer.shutdownNow();
+        timerThread.shutdownNow();
         workers.shutdownNow();
     }
 
@@ -551,6 +555,7 @@ public final class DuoSimulator implements AutoCloseable {
         private int port;
         private InetAddress bindAddress = InetAddress.getLoopbackAddress();
         private Clock clock = Clock.systemUTC();
+        private Ticker ticker = Ticker.system();
         private Duration allowedClockSkew = Duration.ofSeconds(300);
         private final List<Integration> integrations = new ArrayList<>();
         private final List<DuoUser> users = new ArrayList<>();
@@ -569,6 +574,7 @@ public final class DuoSimulator implements AutoCloseable {
             copy.port = port;
             copy.bindAddress = bindAddress;
             copy.clock = clock;
+            copy.ticker = ticker;
             copy.allowedClockSkew = allowedClockSkew;
             copy.integrations.addAll(integrations);
             copy.users.addAll(users);
@@ -616,6 +622,22 @@ public final class DuoSimulator implements AutoCloseable {
          */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * The time source for everything the simulator does later: scripted push delays, the push
+         * timeout, the {@code auth_status} hold and {@link Fault#slow slow} answers; default
+         * {@link Ticker#system()}. Give the test's {@code ManualTicker} (the same one as the
+         * service and the provider, if they run here) and these happen when the test advances
+         * it, checked every few milliseconds; a delay counts from the request or push that caused
+         * it, so advancing once the test has seen that cause always covers it.
+         *
+         * @param ticker the time source for delays and expiries
+         * @return this builder
+         */
+        public Builder ticker(Ticker ticker) {
+            this.ticker = Objects.requireNonNull(ticker, "ticker");
             return this;
         }
 

@@ -5,20 +5,24 @@ import java.util.Objects;
 
 /**
  * What the simulated person does with a push (or a phone call): approve, deny, report fraud,
- * let it time out, or nothing at all so that the test decides with
+ * let it time out, each at once or after a delay on the simulator's
+ * {@link DuoSimulator.Builder#ticker ticker}, or nothing at all so that the test decides with
  * {@link DuoSimulator#approve(String)} and friends. Script it per user with
  * {@link DuoSimulator#scriptPushes(String, PushBehaviour)} or for the next push only with
  * {@link DuoSimulator#scriptNextPush(String, PushBehaviour)}. Immutable and thread-safe.
  *
- * <p>For a Verified Push, {@link Approve} types the right code; use
- * {@link DuoSimulator#approve(String, String)} to type a chosen one.
+ * <p>For a Verified Push, {@link Approve} types the right code, as a person would: only once the
+ * login page could show it (the simulator's first {@code auth_status} answer carried it), and
+ * {@code delay} after that; a Verified Push nobody polls is never approved. Use
+ * {@link DuoSimulator#approve(String, String)} to type a chosen code.
  *
  * @since 0.1.0
  */
 public sealed interface PushBehaviour {
 
     /**
-     * Approve after {@code delay}: the transaction ends {@code allow}/{@code allow}.
+     * Approve after {@code delay}: the transaction ends {@code allow}/{@code allow}. For a
+     * Verified Push the delay counts from the moment the code was shown (see above).
      *
      * @param delay how long the simulated person waits before answering
      * @return a behaviour that approves after {@code delay}
@@ -76,8 +80,9 @@ public sealed interface PushBehaviour {
 
     /**
      * Ignore the push until it expires: {@code deny}/{@code timeout}, at once, as though the
-     * simulator's push timeout had passed. Use {@link #pending()} with a short
-     * {@link DuoSimulator.Builder#pushTimeout(Duration)} to see a real expiry.
+     * simulator's push timeout had passed. To see a real expiry, use {@link #pending()} and move
+     * the simulator's {@link DuoSimulator.Builder#ticker ticker} past its
+     * {@link DuoSimulator.Builder#pushTimeout(Duration) push timeout}.
      *
      * @return a behaviour that lets the push time out at once
      */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.mfa4j.testkit.ManualTicker;
 import dev.mfa4j.testkit.duo.TestClient.Reply;
 import java.time.Duration;
 import java.util.Map;
@@ -17,12 +18,15 @@ import org.junit.jupiter.api.Test;
 /** Scripted and test-driven push answers, Verified Push, push expiry and the auth_status long-poll. */
 class PushTest {
 
+    /** The simulator's time: push delays, expiry and the hold pass when a test advances it. */
+    final ManualTicker ticker = new ManualTicker();
     DuoSimulator duo;
     TestClient client;
 
     @BeforeEach
     void start() {
         duo = DuoSimulator.builder()
+                .ticker(ticker)
                 .user(DuoUser.builder("alice").smartphone().build())
                 .user(DuoUser.builder("vera").smartphone().verifiedPush(true).build())
                 .pushTimeout(Duration.ofSeconds(30))
@@ -70,7 +74,7 @@ class PushTest {
         String txid = asyncPush("alice");
         assertState(status(txid), "waiting", "pushed");
         CompletableFuture<Reply> held = statusAsync(txid);
-        await().until(() -> duo.parkedLongPolls() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> duo.parkedLongPolls() == 1);
         assertThat(held).isNotDone();
 
         PushNotification push = duo.takePush(Duration.ofSeconds(5));
@@ -89,14 +93,16 @@ class PushTest {
 
     @Test
     void aHeldPollIsAnsweredWaitingWhenTheHoldLimitPasses() {
-        duo.close();
-        duo = DuoSimulator.builder().user(DuoUser.builder("alice").smartphone().build())
-                .authStatusHold(Duration.ofMillis(300)).start();
-        client = new TestClient(duo);
         String txid = asyncPush("alice");
         status(txid);
-        assertState(status(txid), "waiting", "pushed");
+        CompletableFuture<Reply> held = statusAsync(txid);
+        await().atMost(Duration.ofSeconds(30)).until(() -> duo.parkedLongPolls() == 1);
+
+        ticker.advance(Duration.ofSeconds(20));
+
+        assertState(held.join(), "waiting", "pushed");
         assertThat(duo.parkedLongPolls()).isZero();
+        assertThat(duo.transactionStatus(txid)).contains("pushed");
     }
 
     @Test
@@ -105,7 +111,7 @@ class PushTest {
         status(txid);
         CompletableFuture<Reply> first = statusAsync(txid);
         CompletableFuture<Reply> second = statusAsync(txid);
-        await().until(() -> duo.parkedLongPolls() == 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> duo.parkedLongPolls() == 2);
         duo.deny(txid);
         assertState(first.join(), "deny", "deny");
         assertState(second.join(), "deny", "deny");
@@ -113,8 +119,11 @@ class PushTest {
 
     @Test
     void scriptedBehaviours() {
-        duo.scriptNextPush("alice", PushBehaviour.approveAfter(Duration.ofMillis(200)));
-        assertState(finalStatus(asyncPush("alice")), "allow", "allow");
+        duo.scriptNextPush("alice", PushBehaviour.approveAfter(Duration.ofSeconds(5)));
+        String approved = asyncPush("alice");
+        assertState(status(approved), "waiting", "pushed");
+        ticker.advance(Duration.ofSeconds(5));
+        assertState(finalStatus(approved), "allow", "allow");
         duo.scriptNextPush("alice", PushBehaviour.deny());
         assertState(finalStatus(asyncPush("alice")), "deny", "deny");
         duo.scriptNextPush("alice", PushBehaviour.fraud());
@@ -123,12 +132,18 @@ class PushTest {
         assertState(finalStatus(asyncPush("alice")), "deny", "timeout");
         duo.scriptNextPush("alice", PushBehaviour.pushFailed());
         assertState(status(asyncPush("alice")), "deny", "push_failed");
-        duo.scriptNextPush("alice", PushBehaviour.denyAfter(Duration.ofMillis(100)));
-        duo.scriptNextPush("alice", PushBehaviour.fraudAfter(Duration.ofMillis(100)));
-        duo.scriptNextPush("alice", PushBehaviour.timeoutAfter(Duration.ofMillis(100)));
-        assertState(finalStatus(asyncPush("alice")), "deny", "deny");
-        assertState(finalStatus(asyncPush("alice")), "deny", "fraud");
-        assertState(finalStatus(asyncPush("alice")), "deny", "timeout");
+        duo.scriptNextPush("alice", PushBehaviour.denyAfter(Duration.ofSeconds(1)));
+        duo.scriptNextPush("alice", PushBehaviour.fraudAfter(Duration.ofSeconds(2)));
+        duo.scriptNextPush("alice", PushBehaviour.timeoutAfter(Duration.ofSeconds(3)));
+        String denied = asyncPush("alice");
+        String fraud = asyncPush("alice");
+        String timedOut = asyncPush("alice");
+        ticker.advance(Duration.ofMillis(2500));
+        assertState(finalStatus(denied), "deny", "deny");
+        assertState(finalStatus(fraud), "deny", "fraud");
+        assertState(status(timedOut), "waiting", "pushed");
+        ticker.advance(Duration.ofMillis(500));
+        assertState(finalStatus(timedOut), "deny", "timeout");
     }
 
     @Test
@@ -151,16 +166,21 @@ class PushTest {
     }
 
     @Test
-    void anUnansweredPushTimesOutAfterThePushTimeout() {
-        duo.close();
-        // The first poll must come back before the push times out: 2 s for the async answer to
-        // travel and the poll to come in on the same connection, on however busy a machine.
-        duo = DuoSimulator.builder().user(DuoUser.builder("alice").smartphone().build())
-                .pushTimeout(Duration.ofSeconds(2)).start();
-        client = new TestClient(duo);
+    void anUnansweredPushTimesOutAfterThePushTimeoutAndNotBefore() {
         String txid = asyncPush("alice");
         assertState(status(txid), "waiting", "pushed");
-        assertState(status(txid), "deny", "timeout");
+        CompletableFuture<Reply> held = statusAsync(txid);
+        await().atMost(Duration.ofSeconds(30)).until(() -> duo.parkedLongPolls() == 1);
+
+        ticker.advance(Duration.ofSeconds(20));
+        assertState(held.join(), "waiting", "pushed");
+        ticker.advance(Duration.ofSeconds(10).minusNanos(1));
+        CompletableFuture<Reply> last = statusAsync(txid);
+        await().atMost(Duration.ofSeconds(30)).until(() -> duo.parkedLongPolls() == 1);
+        assertThat(last).as("a nanosecond before the 30 s push timeout").isNotDone();
+
+        ticker.advance(Duration.ofNanos(1));
+        assertState(last.join(), "deny", "timeout");
     }
 
     @Test
@@ -227,9 +247,15 @@ class PushTest {
     }
 
     @Test
-    void aScriptedApprovalTypesTheRightCode() {
-        duo.scriptNextPush("vera", PushBehaviour.approveAfter(Duration.ofMillis(100)));
+    void aScriptedApprovalTypesTheRightCodeOnceTheCodeWasShown() {
+        duo.scriptNextPush("vera", PushBehaviour.approveAfter(Duration.ofSeconds(3)));
         String txid = verifiedPush();
+        ticker.advance(Duration.ofSeconds(3));
+        assertThat(duo.transactionStatus(txid)).as("no poll has shown the code yet").contains("pushed");
+
+        codeShownIn(status(txid));
+        ticker.advance(Duration.ofSeconds(3));
+
         assertState(finalStatus(txid), "allow", "allow");
     }
 

@@ -26,14 +26,17 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code mfa demo}: with no setup at all, runs the real commands against the testkit's Duo
  * simulator, started in this process on loopback, and a throwaway store: a good passcode, a wrong
- * one, a push approved after two seconds, a denied push, and the lockout after repeated wrong
- * codes; then a user of an authenticator app (TOTP) who enrolls and logs in, and logs in once
- * more with a recovery code after losing the phone. Each is printed as a user would see it.
+ * one, a Verified Push approved once bob has typed the code shown, a denied push, and the lockout
+ * after repeated wrong codes; then a user of an authenticator app (TOTP) who enrolls and logs in,
+ * and logs in once more with a recovery code after losing the phone. Each is printed as a user
+ * would see it. Bob answers each push {@code --phone-delay} after he could (two seconds by
+ * default, so a watcher can follow).
  */
 @Command(name = "demo", description = "Show the commands at work against a simulated Duo on loopback, with a throwaway store. "
         + "Needs no setup and no network; takes about fifteen seconds.")
@@ -54,6 +57,10 @@ final class DemoCommand implements Callable<Integer> {
 
     @Mixin
     private HelpOption help;
+
+    @Option(names = "--phone-delay", paramLabel = "<duration>", defaultValue = "2s", converter = DurationConverter.class,
+            description = "How long bob takes to answer a push on his phone, such as 2s (the default) or 0s.")
+    private Duration phoneDelay;
 
     private final List<String> surprises = new ArrayList<>();
     /** The demo's time: the environment's, moved on where the story skips ahead (half a minute for carol's next code). */
@@ -88,12 +95,13 @@ final class DemoCommand implements Callable<Integer> {
             scene(out, "2. A wrong passcode");
             run(directory, ExitCodes.DENIED, "login", "-u", "bob", "-m", WRONG_PASSCODE);
 
-            scene(out, "3. A push, approved on the phone after two seconds (Verified Push: the phone asks for the code shown)");
-            duo.scriptNextPush("bob", PushBehaviour.approveAfter(Duration.ofSeconds(2)));
+            scene(out, "3. A push, approved on the phone (Verified Push: bob types the code shown here into Duo Mobile)");
+            // The simulated bob types the code only once the command has shown it, then approves.
+            duo.scriptNextPush("bob", PushBehaviour.approveAfter(phoneDelay));
             run(directory, ExitCodes.OK, "login", "-u", "bob", "-m", "push");
 
             scene(out, "4. A push, denied on the phone");
-            duo.scriptNextPush("bob", PushBehaviour.denyAfter(Duration.ofSeconds(1)));
+            duo.scriptNextPush("bob", PushBehaviour.denyAfter(phoneDelay));
             run(directory, ExitCodes.DENIED, "login", "-u", "bob", "-m", "push");
 
             // The approved push reset bob's count and the denied one counted, so this many more

@@ -14,10 +14,16 @@ class DemoCommandTest {
     @TempDir
     Path directory;
 
+    /**
+     * Bob answers at once: the simulated phone types the Verified Push code only after the command
+     * has shown it, so the order below holds however fast or slow the machine. (The command's own
+     * service polls Duo once a second in real time, as {@code mfa login} does.)
+     */
     @Test
     void theDemoNeedsNoSetupShowsItsScenesAndExitsZero() {
         // A clock at the start of a TOTP step, so carol's codes are those of known steps.
-        Cli.Run run = Cli.in(directory).at(Clock.fixed(Instant.parse("2026-12-02T10:00:00Z"), ZoneOffset.UTC)).run("demo");
+        Cli.Run run = Cli.in(directory).at(Clock.fixed(Instant.parse("2026-12-02T10:00:00Z"), ZoneOffset.UTC))
+                .run("demo", "--phone-delay", "0s");
 
         assertThat(run.err()).isEmpty();
         assertThat(run.exitCode()).isZero();
@@ -26,7 +32,7 @@ class DemoCommandTest {
                 .contains("$ mfa create -f duo.json\nCreated configuration 'DemoDuo' (type duo, revision 1).")
                 .contains("== 1. A good passcode\n$ mfa login -u bob -m 77552\nApproved.\n  (exit code 0)")
                 .contains("== 2. A wrong passcode\n$ mfa login -u bob -m 123456\nDenied: wrong passcode.\n  (exit code 1)")
-                .containsPattern("== 3\\. A push, approved on the phone after two seconds.*\n\\$ mfa login -u bob -m push\n"
+                .containsPattern("== 3\\. A push, approved on the phone \\(Verified Push.*\n\\$ mfa login -u bob -m push\n"
                         + "Waiting for approval on your device\\.\\.\\.\nVerified Push: enter \\d+ in Duo Mobile to approve\\.\n"
                         + "Approved\\.\n  \\(exit code 0\\)")
                 .containsPattern("== 4\\. A push, denied on the phone\n\\$ mfa login -u bob -m push\n"
@@ -46,5 +52,14 @@ class DemoCommandTest {
         assertThat(run.out().split("Denied: wrong passcode\\.", -1)).as("bob: one wrong code, then four up to the lockout; carol: "
                 + "a replayed code and a used recovery code").hasSize(8);
         assertThat(Cli.in(directory).store()).as("the user's store is not touched").doesNotExist();
+    }
+
+    @Test
+    void aPhoneDelayThatIsNoDurationIsRefusedBeforeAnythingStarts() {
+        Cli.Run run = Cli.in(directory).run("demo", "--phone-delay", "soon");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("--phone-delay").contains("expected a duration");
+        assertThat(run.out()).doesNotContain("simulated Duo");
     }
 }

@@ -12,6 +12,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
@@ -149,7 +150,7 @@ final class TotpVerifier implements MfaVerifier {
             return CompletableFuture.completedFuture(new HealthStatus(HealthStatus.State.UNKNOWN, "this TOTP verifier is closed",
                     Duration.ZERO));
         }
-        long started = System.nanoTime();
+        Instant started = clock.instant();   // the latency is read on the verifier's clock, as its codes are
         HealthStatus.State state;
         String message;
         try {
@@ -161,7 +162,7 @@ final class TotpVerifier implements MfaVerifier {
             state = HealthStatus.State.UNHEALTHY;
             message = "this Java runtime cannot compute " + generator.algorithm().macName();
         }
-        return CompletableFuture.completedFuture(new HealthStatus(state, message, Duration.ofNanos(System.nanoTime() - started)));
+        return CompletableFuture.completedFuture(new HealthStatus(state, message, Duration.between(started, clock.instant())));
     }
 
     /**

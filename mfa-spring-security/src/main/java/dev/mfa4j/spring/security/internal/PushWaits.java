@@ -15,19 +15,20 @@ import java.util.concurrent.atomic.AtomicLong;
  * The pushes started from the step on this node, by id; a session holds the id of its own. The
  * future of a push lives in this JVM, so several nodes need sticky sessions for the step's pages.
  * Ended attempts are forgotten after {@link #KEEP_ENDED}, unanswered ones after their time to live
- * and the same again; tidying runs on starts, at most once a minute, and holds no thread.
+ * and the same again; tidying runs on starts, at most once a minute by the given clock (so a test
+ * that moves the clock also moves the tidying), and holds no thread.
  */
 public final class PushWaits {
 
     /** How long an ended push stays readable by its page. */
     static final Duration KEEP_ENDED = Duration.ofMinutes(5);
-    private static final long TIDY_EVERY_NANOS = Duration.ofMinutes(1).toNanos();
+    private static final long TIDY_EVERY_MILLIS = Duration.ofMinutes(1).toMillis();
 
     private final Map<String, PushAttempt> attempts = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
     private final Duration pushTtl;
-    private final AtomicLong lastTidy = new AtomicLong(System.nanoTime());
+    private final AtomicLong lastTidy;
 
     /**
      * @param clock the time source
@@ -36,6 +37,7 @@ public final class PushWaits {
     public PushWaits(Clock clock, Duration pushTtl) {
         this.clock = clock;
         this.pushTtl = pushTtl;
+        this.lastTidy = new AtomicLong(clock.millis());
     }
 
     /**
@@ -77,11 +79,11 @@ public final class PushWaits {
 
     private void tidy() {
         long last = lastTidy.get();
-        long now = System.nanoTime();
-        if (now - last < TIDY_EVERY_NANOS || !lastTidy.compareAndSet(last, now)) {
+        Instant instant = clock.instant();
+        long now = instant.toEpochMilli();
+        if (now - last < TIDY_EVERY_MILLIS || !lastTidy.compareAndSet(last, now)) {
             return;
         }
-        Instant instant = clock.instant();
         attempts.values().removeIf(attempt -> attempt.endedAt()
                 .map(ended -> ended.plus(KEEP_ENDED).isBefore(instant))
                 .orElseGet(() -> attempt.startedAt().plus(pushTtl).plus(pushTtl).isBefore(instant)));

@@ -4,6 +4,7 @@ import dev.mfa4j.testkit.duo.DeviceCapability;
 import dev.mfa4j.testkit.duo.DeviceType;
 import dev.mfa4j.testkit.duo.DuoDevice;
 import dev.mfa4j.testkit.duo.DuoUser;
+import dev.mfa4j.testkit.internal.TickerScheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -69,13 +69,13 @@ public final class AuthApi {
     private final Directory directory;
     private final Pushes pushes;
     private final Clock clock;
-    private final ScheduledExecutorService timer;
+    private final TickerScheduler timer;
     private final Duration holdLimit;
     private final Supplier<String> portalHost;
     private final SmsOutbox sms;
 
     public AuthApi(Directory directory, Pushes pushes, SmsOutbox sms, Clock clock,
-                   ScheduledExecutorService timer, Duration holdLimit, Supplier<String> portalHost) {
+                   TickerScheduler timer, Duration holdLimit, Supplier<String> portalHost) {
         this.directory = directory;
         this.pushes = pushes;
         this.sms = sms;

@@ -3,13 +3,13 @@ package dev.mfa4j.testkit.duo.internal;
 import dev.mfa4j.testkit.duo.DuoUser;
 import dev.mfa4j.testkit.duo.PushBehaviour;
 import dev.mfa4j.testkit.duo.PushNotification;
+import dev.mfa4j.testkit.internal.TickerScheduler;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -23,7 +23,7 @@ public final class Pushes {
     // A finished transaction stays readable by auth_status this long, then is forgotten.
     private static final Duration RETENTION = Duration.ofMinutes(10);
 
-    private final ScheduledExecutorService timer;
+    private final TickerScheduler timer;
     private final Duration pushTimeout;
     private final Supplier<PushBehaviour> defaultBehaviour;
     private final Directory directory;
@@ -31,7 +31,7 @@ public final class Pushes {
     private final Map<String, String> verifiedPushTxids = new ConcurrentHashMap<>();
     private final BlockingQueue<PushNotification> inbox = new LinkedBlockingQueue<>();
 
-    public Pushes(ScheduledExecutorService timer, Duration pushTimeout,
+    public Pushes(TickerScheduler timer, Duration pushTimeout,
                   Supplier<PushBehaviour> defaultBehaviour, Directory directory) {
         this.timer = timer;
         this.pushTimeout = pushTimeout;
@@ -55,7 +55,7 @@ public final class Pushes {
     public String issueVerifiedPushTxid(DuoUser user) {
         String txid = Ids.txid();
         verifiedPushTxids.put(txid, user.userId());
-        timer.schedule(() -> verifiedPushTxids.remove(txid), RETENTION.toMillis(), TimeUnit.MILLISECONDS);
+        timer.after(RETENTION, () -> verifiedPushTxids.remove(txid));
         return txid;
     }
 
@@ -66,13 +66,15 @@ public final class Pushes {
 
     /**
      * Sends a push (factor {@code push}) or places a call (factor {@code phone}) and plays the
-     * user's scripted behaviour.
+     * user's scripted behaviour, its delays and the push timeout counted on the simulator's ticker.
      *
      * @param verifiedTxid the claimed Verified Push txid, or null for an ordinary push
      */
     public Transaction start(DuoUser user, String deviceId, String factor, String verifiedTxid,
                              Map<String, String> pushinfo, Optional<String> type,
                              Optional<String> displayUsername) {
+        // Every delay counts from now, so a test that advances its ticker after the push was sent covers it.
+        long sent = timer.now();
         String code = verifiedTxid == null ? null : Ids.verificationCode();
         TxState waiting = factor.equals("phone")
                 ? new TxState("waiting", "calling", "Calling your phone...")
@@ -89,37 +91,40 @@ public final class Pushes {
         }
         inbox.add(new PushNotification(txid, user.username(), user.userId(), deviceId, factor, type,
                 displayUsername, pushinfo, Optional.ofNullable(code)));
-        schedule(tx, behaviour);
-        timer.schedule(() -> tx.finish(TxState.timeout()), pushTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        schedule(tx, behaviour, sent);
+        timer.at(sent + pushTimeout.toNanos(), () -> tx.finish(TxState.timeout()));
         return tx;
     }
 
-    private void schedule(Transaction tx, PushBehaviour behaviour) {
+    private void schedule(Transaction tx, PushBehaviour behaviour, long sent) {
         if (behaviour instanceof PushBehaviour.Approve approve) {
-            // A scripted approval of a Verified Push types the right code.
-            later(approve.delay(), () -> tx.finish(TxState.allow()));
+            if (tx.verificationCode().isPresent()) {
+                // The person types the code into the phone once the login page has shown it.
+                tx.codeShown().thenRun(() -> later(timer.now(), approve.delay(), () -> tx.finish(TxState.allow())));
+            } else {
+                later(sent, approve.delay(), () -> tx.finish(TxState.allow()));
+            }
         } else if (behaviour instanceof PushBehaviour.Deny deny) {
-            later(deny.delay(), () -> tx.finish(TxState.deny()));
+            later(sent, deny.delay(), () -> tx.finish(TxState.deny()));
         } else if (behaviour instanceof PushBehaviour.Fraud fraud) {
-            later(fraud.delay(), () -> tx.finish(TxState.fraud()));
+            later(sent, fraud.delay(), () -> tx.finish(TxState.fraud()));
         } else if (behaviour instanceof PushBehaviour.TimeOut timeout) {
-            later(timeout.delay(), () -> tx.finish(TxState.timeout()));
+            later(sent, timeout.delay(), () -> tx.finish(TxState.timeout()));
         }
         // Pending: the test answers, or the push timeout does.
     }
 
-    private void later(Duration delay, Runnable action) {
+    private void later(long sent, Duration delay, Runnable action) {
         if (delay.isZero()) {
             action.run();
         } else {
-            timer.schedule(action, delay.toNanos(), TimeUnit.NANOSECONDS);
+            timer.at(sent + delay.toNanos(), action);
         }
     }
 
     private void register(Transaction tx) {
         transactions.put(tx.txid(), tx);
-        tx.awaitFinal().thenRun(() -> timer.schedule(() -> transactions.remove(tx.txid()),
-                RETENTION.toMillis(), TimeUnit.MILLISECONDS));
+        tx.awaitFinal().thenRun(() -> timer.after(RETENTION, () -> transactions.remove(tx.txid())));
     }
 
     /** A transaction by txid, if known and not yet forgotten. */

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpsServer;
 import dev.mfa4j.testkit.duo.Fault;
 import dev.mfa4j.testkit.duo.RecordedDuoRequest;
 import dev.mfa4j.testkit.duo.SignatureStatus;
+import dev.mfa4j.testkit.internal.TickerScheduler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -18,8 +19,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +38,7 @@ public final class SimulatorServer {
 
     private final HttpsServer server;
     private final ExecutorService workers;
-    private final ScheduledExecutorService timer;
+    private final TickerScheduler timer;
     private final SignatureVerifier verifier;
     private final AuthApi api;
     private final FaultPlan faults;
@@ -52,7 +51,7 @@ public final class SimulatorServer {
      * @throws IOException if the address cannot be bound
      */
     public SimulatorServer(InetSocketAddress address, SSLContext tls, ExecutorService workers,
-                           ScheduledExecutorService timer, SignatureVerifier verifier, AuthApi api,
+                           TickerScheduler timer, SignatureVerifier verifier, AuthApi api,
                            FaultPlan faults, RequestLog log, Clock clock) throws IOException {
         this.workers = workers;
         this.timer = timer;
@@ -96,6 +95,8 @@ public final class SimulatorServer {
     }
 
     private void serve(HttpExchange exchange, ExchangeReply reply) throws IOException {
+        // Before the request is recorded: a slow answer's delay counts from here.
+        long arrived = timer.now();
         int sequence = log.nextSequenceNumber();
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
@@ -124,17 +125,17 @@ public final class SimulatorServer {
             LOG.debug("refused {} {}: {} ({})", request.method(), request.rawPath(), signature.status(), signature.detail());
         }
 
-        long slowNanos = 0;
+        long answerAt = arrived;
         if (fault.isPresent()) {
             if (fault.get() instanceof Fault.Slow slow) {
-                slowNanos = slow.delay().toNanos();
+                answerAt = arrived + slow.delay().toNanos();
             } else {
                 answerWithFault(fault.get(), reply);
                 return;
             }
         }
         CompletableFuture<DuoResponse> response = respond(request, body.length, endpoint, signature, params);
-        deliver(response, reply, slowNanos);
+        deliver(response, reply, arrived, answerAt);
     }
 
     private CompletableFuture<DuoResponse> respond(RawRequest request, int bodyLength,
@@ -168,9 +169,9 @@ public final class SimulatorServer {
         };
     }
 
-    private void deliver(CompletableFuture<DuoResponse> response, ExchangeReply reply, long delayNanos) {
-        if (delayNanos > 0) {
-            response.thenAccept(r -> timer.schedule(() -> onWorker(() -> reply.send(r)), delayNanos, TimeUnit.NANOSECONDS));
+    private void deliver(CompletableFuture<DuoResponse> response, ExchangeReply reply, long arrived, long answerAt) {
+        if (answerAt != arrived) {
+            response.thenAccept(r -> timer.at(answerAt, () -> onWorker(() -> reply.send(r))));
         } else if (response.isDone()) {
             reply.send(response.join());
         } else {

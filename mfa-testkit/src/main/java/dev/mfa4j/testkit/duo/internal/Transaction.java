@@ -1,14 +1,12 @@
 package dev.mfa4j.testkit.duo.internal;
 
 import dev.mfa4j.testkit.duo.DuoUser;
+import dev.mfa4j.testkit.internal.TickerScheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One authentication attempt with a txid, and the long-polls waiting on it. A waiting
@@ -31,6 +29,7 @@ public final class Transaction {
     private int reported;
     private final List<CompletableFuture<TxState>> pollers = new ArrayList<>();
     private final List<CompletableFuture<TxState>> finalWaiters = new ArrayList<>();
+    private final CompletableFuture<Void> codeShown = new CompletableFuture<>();
 
     /**
      * @param verificationCode the Verified Push code, or null for none
@@ -67,6 +66,14 @@ public final class Transaction {
         return Optional.ofNullable(verificationCode);
     }
 
+    /**
+     * Completes once an {@code auth_status} answer carried this Verified Push's code to the client
+     * (a waiting state, whose message shows it); never for an ordinary push.
+     */
+    public CompletableFuture<Void> codeShown() {
+        return codeShown;
+    }
+
     /** The current state. */
     public synchronized TxState state() {
         return state;
@@ -96,29 +103,44 @@ public final class Transaction {
     /**
      * An {@code auth_status} long-poll: completes at once with a state this transaction has not
      * reported yet, or a final one; otherwise when the state changes, or with the unchanged
-     * state once {@code holdLimit} has passed.
+     * state once {@code holdLimit} has passed on the simulator's timer (counted from this call,
+     * so a test that advances its ticker once it sees the poll parked covers the hold).
      */
-    public CompletableFuture<TxState> poll(ScheduledExecutorService timer, Duration holdLimit) {
+    public CompletableFuture<TxState> poll(TickerScheduler timer, Duration holdLimit) {
+        long due = timer.now() + holdLimit.toNanos();
         CompletableFuture<TxState> future = new CompletableFuture<>();
+        future.thenAccept(this::noteShown);
+        TxState now;
         synchronized (this) {
+            now = state;
             if (version > reported || state.isFinal()) {
                 reported = version;
-                future.complete(state);
-                return future;
+            } else {
+                pollers.add(future);
+                now = null;
             }
-            pollers.add(future);
         }
-        ScheduledFuture<?> release = timer.schedule(() -> {
+        if (now != null) {
+            future.complete(now);
+            return future;
+        }
+        TickerScheduler.Scheduled release = timer.at(due, () -> {
             TxState current;
             synchronized (this) {
                 pollers.remove(future);
                 current = state;
             }
             future.complete(current);
-        }, holdLimit.toNanos(), TimeUnit.NANOSECONDS);
-        // Frees the timer entry at once when the state changes first (remove-on-cancel timer).
-        future.whenComplete((s, e) -> release.cancel(false));
+        });
+        // Frees the timer entry at once when the state changes first.
+        future.whenComplete((s, e) -> release.cancel());
         return future;
+    }
+
+    private void noteShown(TxState answered) {
+        if (verificationCode != null && !answered.isFinal()) {
+            codeShown.complete(null);
+        }
     }
 
     /** Completes with the final state, however long that takes (a synchronous {@code /auth}). */
