@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * One test per management rule the library enforces (the rules of a Secrets Safe-style vault's
  * MFA: unique names, a name an update cannot change, secrets redacted on read, one configuration
  * per principal, only users and applications, no delete of a configuration in use), named after
- * the rule. The Duo option rule is tested with the Duo provider, in SeedRulesWithDuoTest.
+ * the rule. The Duo option rule is tested with the Duo provider, in DuoOptionRulesTest.
  */
 class ManagementRulesTest {
 

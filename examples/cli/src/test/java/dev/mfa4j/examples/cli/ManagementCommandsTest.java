@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The seed's management commands, each as it should go, against a store in a temporary directory. */
+/** The management commands (get, create, update, delete, assign-principal, remove-principal), each as it should go, against a store in a temporary directory. */
 class ManagementCommandsTest {
 
     @TempDir

@@ -8,8 +8,8 @@ import dev.mfa4j.api.spi.ManagementAuthorizer;
 import dev.mfa4j.core.MfaService;
 import org.junit.jupiter.api.Test;
 
-/** The seed rule about Duo's options (design.md, "The seed's rules"), through MfaService. */
-class SeedRulesWithDuoTest {
+/** Duo's required options (Host, IntegrationKey, SecretKey: present, not blank, of the right form), through MfaService. */
+class DuoOptionRulesTest {
 
     private final MfaService mfa = MfaService.builder(ManagementAuthorizer.allowAll()).build();
 
@@ -30,7 +30,7 @@ class SeedRulesWithDuoTest {
         assertThatThrownBy(() -> mfa.configurations().json().create(config(" ", " ", " ")))
                 .satisfies(e -> assertThat(((InvalidConfigurationException) e).violations())
                         .allSatisfy(v -> assertThat(v.problem()).isEqualTo("must not be blank")));
-        // The seed's own sample values (a placeholder empty host, keys of the wrong form) are refused.
+        // The sample values of the Secrets Safe-style documentation (a placeholder empty host, keys of the wrong form) are refused.
         assertThatThrownBy(() -> mfa.configurations().json().create(config("", "qeetyitqrtqkjpohgdjag03?=", "j#lfae2df$?==")))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .satisfies(e -> assertThat(((InvalidConfigurationException) e).violations())
