@@ -40,8 +40,10 @@ public final class Main {
     public static int run(String[] args, PrintWriter out, PrintWriter err, Environment environment) {
         MfaCommand mfa = new MfaCommand(environment);
         Failures failures = new Failures(mfa);
-        CommandLine commandLine = new CommandLine(mfa)
-                .setOut(out)
+        CommandLine commandLine = new CommandLine(mfa);
+        // Before the settings below: picocli applies them to the subcommands present at the time.
+        Subcommands.addTo(commandLine, args);
+        commandLine.setOut(out)
                 .setErr(err)
                 .setParameterExceptionHandler(failures)
                 .setExecutionExceptionHandler(failures);

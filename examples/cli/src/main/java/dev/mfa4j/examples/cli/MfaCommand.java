@@ -28,8 +28,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "mfa", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Manages MFA configurations and principals in a file store, and logs in with MFA, the way Secrets Safe's "
                 + "'ssrun mfa' and 'ssrun login' commands do.",
-        subcommands = {GetCommand.class, CreateCommand.class, UpdateCommand.class, DeleteCommand.class, AssignPrincipalCommand.class,
-                RemovePrincipalCommand.class, LoginCommand.class, EnrollCommand.class, EnrollmentCommand.class, RecoveryCodesCommand.class, DemoCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  done, or the login is allowed", "  1  the login is denied", "  2  bad usage or bad input",
                 "  3  the MFA provider (or the store) is unavailable"})
@@ -62,7 +60,7 @@ public final class MfaCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new ParameterException(spec.commandLine(), "Missing command: choose one of "
-                + String.join(", ", spec.subcommands().keySet()));
+                + String.join(", ", Subcommands.names()));
     }
 
     /** @return whether {@code --verbose} was given */

@@ -39,6 +39,11 @@ final class Cli {
         return new Cli(directory.resolve("store.json"), new Environment(Map.of(), directory.resolve("home"), Terminal.none()), null);
     }
 
+    /** @return an environment with no variables, no terminal and a home that is never read */
+    static Environment noEnvironment() {
+        return new Environment(Map.of(), Path.of("/nonexistent-home"), Terminal.none());
+    }
+
     /** @return this command line, but at a terminal that answers {@code typed} when asked for a secret */
     Cli atTerminal(String typed) {
         return atTerminal(shown -> typed);
