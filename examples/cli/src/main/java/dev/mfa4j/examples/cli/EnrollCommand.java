@@ -36,8 +36,8 @@ final class EnrollCommand implements Callable<Integer> {
     @Mixin
     private HelpOption help;
 
-    @Option(names = "-u", required = true, paramLabel = "USER", description = "The user, such as bob (principal/internal/user/bob).")
-    private String user;
+    @Mixin
+    private UserOption user;
 
     @Option(names = "--png", paramLabel = "FILE", description = "Also write the QR code as a PNG image to FILE (a new file, readable by "
             + "you only: it holds the secret).")
@@ -49,7 +49,7 @@ final class EnrollCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrincipalId principal = PrincipalArgument.parse("-u", user);
+        PrincipalId principal = user.principal();
         if (confirm != null) {
             if (png != null) {
                 throw new BadInputException("--png: give it when the enrollment begins, not with --confirm");
@@ -58,12 +58,12 @@ final class EnrollCommand implements Callable<Integer> {
         }
         begin(principal);
         if (!mfa.terminal().interactive()) {
-            mfa.out().println("Then confirm with the code the app shows: mfa enroll -u " + user + " --confirm CODE");
+            mfa.out().println("Then confirm with the code the app shows: mfa enroll -u " + user.typed() + " --confirm CODE");
             return ExitCodes.OK;
         }
         Optional<String> code = mfa.terminal().readSecret("Code from your app: ");
         if (code.isEmpty() || code.get().isBlank()) {
-            mfa.out().println("Not confirmed yet: mfa enroll -u " + user + " --confirm CODE");
+            mfa.out().println("Not confirmed yet: mfa enroll -u " + user.typed() + " --confirm CODE");
             return ExitCodes.OK;
         }
         return confirm(principal, code.get());
@@ -101,7 +101,7 @@ final class EnrollCommand implements Callable<Integer> {
         } catch (BadInputException e) {
             if (e.getCause() instanceof InvalidCredentialException refused) {
                 mfa.err().println("Not confirmed: " + refused.problem() + " The enrollment is still pending; try again: mfa enroll -u "
-                        + user + " --confirm CODE");
+                        + user.typed() + " --confirm CODE");
                 return ExitCodes.DENIED;
             }
             throw e;

@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -18,7 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "enrollment", description = "Show or remove a user's enrollment in an authenticator app (a totp configuration); "
         + "'mfa enroll' enrolls.",
         subcommands = {EnrollmentCommand.Status.class, EnrollmentCommand.Remove.class})
-final class EnrollmentCommand implements Callable<Integer> {
+final class EnrollmentCommand implements Callable<Integer>, CommandGroup {
 
     @Spec
     private CommandSpec spec;
@@ -30,33 +29,19 @@ final class EnrollmentCommand implements Callable<Integer> {
     private HelpOption help;
 
     @Override
+    public MfaCommand mfa() {
+        return mfa;
+    }
+
+    @Override
     public Integer call() {
         throw new ParameterException(spec.commandLine(), "Missing command: choose one of status, remove");
     }
 
-    /** The options each subcommand shares. */
-    abstract static class OnePrincipal {
-        @ParentCommand
-        EnrollmentCommand parent;
-
-        @Mixin
-        HelpOption help;
-
-        @Option(names = "-u", required = true, paramLabel = "USER", description = "The user, such as bob (principal/internal/user/bob).")
-        String user;
-
-        MfaCommand mfa() {
-            return parent.mfa;
-        }
-
-        PrincipalId principal() {
-            return PrincipalArgument.parse("-u", user);
-        }
-    }
 
     /** {@code mfa enrollment status -u USER}. */
     @Command(name = "status", description = "Say whether a user is enrolled (active), has begun (pending), or neither (none).")
-    static final class Status extends OnePrincipal implements Callable<Integer> {
+    static final class Status extends OneUserCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             PrincipalId principal = principal();
@@ -75,7 +60,7 @@ final class EnrollmentCommand implements Callable<Integer> {
     /** {@code mfa enrollment remove -u USER}. */
     @Command(name = "remove", description = "Remove a user's enrollment, active and pending; its logins are refused until it enrolls "
             + "again. Recovery codes stay.")
-    static final class Remove extends OnePrincipal implements Callable<Integer> {
+    static final class Remove extends OneUserCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             PrincipalId principal = principal();

@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -19,7 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "recovery-codes", description = "Manage a user's recovery codes: one-time codes that log in without the usual "
         + "second factor, typed where a passcode is.",
         subcommands = {RecoveryCodesCommand.Generate.class, RecoveryCodesCommand.Status.class, RecoveryCodesCommand.Remove.class})
-final class RecoveryCodesCommand implements Callable<Integer> {
+final class RecoveryCodesCommand implements Callable<Integer>, CommandGroup {
 
     @Spec
     private CommandSpec spec;
@@ -31,33 +30,19 @@ final class RecoveryCodesCommand implements Callable<Integer> {
     private HelpOption help;
 
     @Override
+    public MfaCommand mfa() {
+        return mfa;
+    }
+
+    @Override
     public Integer call() {
         throw new ParameterException(spec.commandLine(), "Missing command: choose one of generate, status, remove");
     }
 
-    /** The options each subcommand shares. */
-    abstract static class OnePrincipal {
-        @ParentCommand
-        RecoveryCodesCommand parent;
-
-        @Mixin
-        HelpOption help;
-
-        @Option(names = "-u", required = true, paramLabel = "USER", description = "The user, such as bob (principal/internal/user/bob).")
-        String user;
-
-        MfaCommand mfa() {
-            return parent.mfa;
-        }
-
-        PrincipalId principal() {
-            return PrincipalArgument.parse("-u", user);
-        }
-    }
 
     /** {@code mfa recovery-codes generate -u USER}. */
     @Command(name = "generate", description = "Print a new set of recovery codes, once; any earlier set stops working.")
-    static final class Generate extends OnePrincipal implements Callable<Integer> {
+    static final class Generate extends OneUserCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             PrincipalId principal = principal();
@@ -71,7 +56,7 @@ final class RecoveryCodesCommand implements Callable<Integer> {
 
     /** {@code mfa recovery-codes status -u USER}. */
     @Command(name = "status", description = "Say how many unused recovery codes a user has.")
-    static final class Status extends OnePrincipal implements Callable<Integer> {
+    static final class Status extends OneUserCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             PrincipalId principal = principal();
@@ -85,7 +70,7 @@ final class RecoveryCodesCommand implements Callable<Integer> {
 
     /** {@code mfa recovery-codes remove -u USER}. */
     @Command(name = "remove", description = "Remove a user's recovery codes; none of them works any more.")
-    static final class Remove extends OnePrincipal implements Callable<Integer> {
+    static final class Remove extends OneUserCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             PrincipalId principal = principal();
