@@ -1,11 +1,9 @@
 package dev.mfa4j.core.internal;
 
-import dev.mfa4j.api.MfaException;
 import dev.mfa4j.api.PrincipalId;
 import dev.mfa4j.api.StoreException;
 import dev.mfa4j.api.spi.EnrollmentStore;
 import dev.mfa4j.api.spi.StoredEnrollment;
-import dev.mfa4j.api.spi.WithheldMessage;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,19 +24,7 @@ public final class GuardedEnrollmentStore implements EnrollmentStore {
     }
 
     private <T> T call(String operation, Supplier<T> call) {
-        T result;
-        try {
-            result = call.get();
-        } catch (MfaException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new StoreException("the MFA enrollment store (" + store.getClass().getName() + ") failed in " + operation + " with "
-                    + e.getClass().getName(), WithheldMessage.of(e));
-        }
-        if (result == null) {
-            throw new StoreException("the MFA enrollment store (" + store.getClass().getName() + ") returned null from " + operation);
-        }
-        return result;
+        return StoreCalls.guarded("the MFA enrollment store", store, operation, call);
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.mfa4j.core.internal;
 
 import dev.mfa4j.api.MfaAssignment;
 import dev.mfa4j.api.MfaConfiguration;
-import dev.mfa4j.api.MfaException;
 import dev.mfa4j.api.PrincipalId;
 import dev.mfa4j.api.StoreException;
 import dev.mfa4j.api.spi.MfaConfigurationStore;
@@ -33,19 +32,7 @@ public final class GuardedStore implements MfaConfigurationStore {
     }
 
     private <T> T call(String operation, Supplier<T> call) {
-        T result;
-        try {
-            result = call.get();
-        } catch (MfaException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new StoreException("the MFA configuration store (" + store.getClass().getName() + ") failed in " + operation + " with "
-                    + e.getClass().getName(), WithheldMessage.of(e));
-        }
-        if (result == null) {
-            throw new StoreException("the MFA configuration store (" + store.getClass().getName() + ") returned null from " + operation);
-        }
-        return result;
+        return StoreCalls.guarded("the MFA configuration store", store, operation, call);
     }
 
     @Override
