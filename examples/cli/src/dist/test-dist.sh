@@ -43,14 +43,15 @@ run() {
 contains() { grep -qF -- "$2" <<<"$1" || fail "expected '$2' in: $1"; checks=$((checks + 1)); }
 lacks() { ! grep -qF -- "$2" <<<"$1" || fail "did not expect '$2' in: $1"; checks=$((checks + 1)); }
 
-# The first run makes the archive of mfa's classes; the next must be able to map it (-Xshare:on
-# makes the JVM refuse to start otherwise).
+# The first run makes the archive of the classes mfa loads; the next must be able to map it
+# (-Xshare:on makes the JVM refuse to start otherwise), and it holds picocli's classes too.
 run 0 "$mfa" get --store "$store"
 contains "$out" "[ ]"
 ls "$XDG_CACHE_HOME"/mfa4j/mfa-*.jsa > /dev/null 2>&1 || fail "the first run made no class-data archive"
 MFA_JAVA_OPTS="-Xshare:on" run 0 "$mfa" get --store "$store"
 MFA_JAVA_OPTS="-Xshare:on -Xlog:class+load=info" run 0 "$mfa" get --store "$store"
-contains "$out" "dev.mfa4j.core.MfaService source: shared objects file (top)"
+contains "$out" "dev.mfa4j.core.MfaService source: shared objects file"
+contains "$out" "picocli.CommandLine source: shared objects file"
 MFA_CDS=off run 0 "$mfa" get --store "$store"
 
 # Management, as in the README; the secret never comes back.

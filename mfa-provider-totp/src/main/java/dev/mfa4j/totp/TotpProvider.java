@@ -44,7 +44,7 @@ public final class TotpProvider implements MfaProvider {
     private final Clock clock;
     private final TotpEnrollmentFlow enrollment;
 
-    /** For {@link java.util.ServiceLoader}: the system clock in UTC, and a new {@link SecureRandom}. */
+    /** For {@link java.util.ServiceLoader}: the system clock in UTC; secrets come from a {@link SecureRandom}. */
     public TotpProvider() {
         this(Clock.systemUTC());
     }
@@ -59,7 +59,7 @@ public final class TotpProvider implements MfaProvider {
      */
     public TotpProvider(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.enrollment = new TotpEnrollmentFlow(clock, new SecureRandom());
+        this.enrollment = new TotpEnrollmentFlow(clock);
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /**
  * Enrolls a principal's authenticator app.
@@ -34,15 +35,39 @@ import java.util.OptionalLong;
 public final class TotpEnrollmentFlow implements EnrollmentFlow {
 
     private final Clock clock;
-    private final SecureRandom random;
+    private final Supplier<SecureRandom> random;
+
+    /** Made on first use: creating it loads the JDK's security providers, a cost for a short command that enrolls nobody. */
+    private static final class SharedRandom {
+        static final SecureRandom INSTANCE = new SecureRandom();
+    }
+
+    /**
+     * A flow whose secrets come from one {@link SecureRandom} shared by every such flow, made when
+     * the first secret is.
+     *
+     * @param clock the time source
+     */
+    public TotpEnrollmentFlow(Clock clock) {
+        this(clock, () -> SharedRandom.INSTANCE);
+    }
 
     /**
      * @param clock the time source
      * @param random where secrets come from
      */
     public TotpEnrollmentFlow(Clock clock, SecureRandom random) {
+        this(clock, given(random));
+    }
+
+    private TotpEnrollmentFlow(Clock clock, Supplier<SecureRandom> random) {
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.random = Objects.requireNonNull(random, "random");
+        this.random = random;
+    }
+
+    private static Supplier<SecureRandom> given(SecureRandom random) {
+        Objects.requireNonNull(random, "random");
+        return () -> random;
     }
 
     /**
@@ -58,7 +83,7 @@ public final class TotpEnrollmentFlow implements EnrollmentFlow {
         byte[] key = new byte[parameters.algorithm().secretBytes()];
         char[] secret = null;
         try {
-            random.nextBytes(key);
+            random.get().nextBytes(key);
             secret = Base32.encode(key);
             URI uri = KeyUri.of(settings.issuer(), request.providerUserId(), secret, parameters);
             QrCode code = qrCodeOf(uri);
