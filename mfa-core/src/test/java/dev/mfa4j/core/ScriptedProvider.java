@@ -46,6 +46,16 @@ public class ScriptedProvider implements MfaProvider {
         this.behaviour = behaviour;
     }
 
+    /** @return how many verifiers were opened (for tests in other packages) */
+    public int openedCount() {
+        return opened.get();
+    }
+
+    /** @return how many verifiers were closed (for tests in other packages) */
+    public int closedCount() {
+        return closed.get();
+    }
+
     /** Public, as {@link java.util.ServiceLoader} needs it. */
     public ScriptedProvider() {
     }

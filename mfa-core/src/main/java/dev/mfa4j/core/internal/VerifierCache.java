@@ -134,37 +134,40 @@ public final class VerifierCache implements AutoCloseable {
      *     {@link dev.mfa4j.api.SealedSecretException} if a sealed secret does not open
      */
     public Lease lease(MfaConfiguration configuration, MfaProvider provider) {
-        // Two rounds: a verifier retired between the lookup and the lease is replaced once.
-        for (int round = 0; round < 2; round++) {
-            if (closed) {
-                throw new ClosedException();
-            }
-            Opened opened = current(configuration, provider);
-            if (opened.acquire()) {
-                if (closed) {
-                    // close() ran meanwhile; it has let go of this verifier, so the lease holds the last reference.
-                    opened.release();
-                    throw new ClosedException();
-                }
-                return new Lease(opened);
-            }
+        if (closed) {
+            throw new ClosedException();
         }
-        throw new ClosedException();
+        Opened opened = acquireCurrent(configuration, provider);
+        if (closed) {
+            // close() ran meanwhile; it has let go of this verifier, so the lease holds the last reference.
+            opened.release();
+            throw new ClosedException();
+        }
+        return new Lease(opened);
     }
 
-    private Opened current(MfaConfiguration configuration, MfaProvider provider) {
+    /**
+     * The verifier of exactly this configuration, with a reference taken for the caller. Taken
+     * inside the map's atomic update when it cannot be taken outside: a verifier still in the map
+     * has the cache's reference, so it cannot be closed there, however often verifications that
+     * read other revisions replace it.
+     */
+    private Opened acquireCurrent(MfaConfiguration configuration, MfaProvider provider) {
         Opened current = byName.get(configuration.name());
         // Identity first: stores that keep immutable values return the same instance each time.
-        if (current != null && (current.configuration == configuration || current.configuration.equals(configuration))) {
+        if (current != null && (current.configuration == configuration || current.configuration.equals(configuration))
+                && current.acquire()) {
             return current;
         }
         Opened[] replaced = new Opened[1];
         Opened opened = byName.compute(configuration.name(), (name, existing) -> {
-            if (existing != null && existing.configuration.equals(configuration)) {
+            if (existing != null && existing.configuration.equals(configuration) && existing.acquire()) {
                 return existing;
             }
             replaced[0] = existing;
-            return open(configuration, provider);
+            Opened fresh = open(configuration, provider);
+            fresh.acquire();
+            return fresh;
         });
         if (replaced[0] != null) {
             LOG.debug("MFA configuration '{}' changed from revision {} to {}: retiring the old verifier", configuration.name(),
