@@ -2,7 +2,6 @@ package dev.mfa4j.core.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,7 +18,6 @@ final class Argon2idHash {
 
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder ENCODER = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getDecoder();
     private static final Pattern PHC = Pattern.compile(
@@ -46,7 +44,7 @@ final class Argon2idHash {
      */
     String hash(String secret) {
         byte[] salt = new byte[SALT_BYTES];
-        RANDOM.nextBytes(salt);
+        Randomness.secure().nextBytes(salt);
         byte[] hash = derive(secret, salt, memoryKiB, iterations, parallelism);
         return "$argon2id$v=19$m=" + memoryKiB + ",t=" + iterations + ",p=" + parallelism + "$" + ENCODER.encodeToString(salt) + "$"
                 + ENCODER.encodeToString(hash);

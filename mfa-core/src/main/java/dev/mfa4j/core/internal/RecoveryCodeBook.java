@@ -3,7 +3,6 @@ package dev.mfa4j.core.internal;
 import dev.mfa4j.api.Credential;
 import dev.mfa4j.api.spi.EnrollmentData;
 import dev.mfa4j.core.RecoveryCodePolicy;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,7 +27,6 @@ public final class RecoveryCodeBook {
     static final String GENERATED = "Generated";
     private static final String ENTRY = "C_";
     private static final int LOOKUP_LENGTH = 4;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final RecoveryCodePolicy policy;
     private final Argon2idHash argon2;
@@ -121,7 +119,7 @@ public final class RecoveryCodeBook {
             StringBuilder code = new StringBuilder(Credential.RECOVERY_CODE_LENGTH);
             boolean letter = false;
             for (int i = 0; i < Credential.RECOVERY_CODE_LENGTH; i++) {
-                char c = Credential.RECOVERY_CODE_ALPHABET.charAt(RANDOM.nextInt(Credential.RECOVERY_CODE_ALPHABET.length()));
+                char c = Credential.RECOVERY_CODE_ALPHABET.charAt(Randomness.secure().nextInt(Credential.RECOVERY_CODE_ALPHABET.length()));
                 letter |= c > '9';
                 code.append(c);
             }

@@ -8,7 +8,6 @@ import dev.mfa4j.api.spi.StoredEnrollment;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +33,6 @@ public final class SecretSealer {
     static final String PREFIX = "mfa4j-sealed:v1:";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Optional<SealingKeysAccess> keys;
 
@@ -162,7 +160,7 @@ public final class SecretSealer {
     private String sealValue(byte[] associatedData, String value) {
         SealingKeysAccess access = keys.orElseThrow();
         byte[] nonce = new byte[NONCE_BYTES];
-        RANDOM.nextBytes(nonce);
+        Randomness.secure().nextBytes(nonce);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, access.currentKey(), new GCMParameterSpec(TAG_BITS, nonce));
