@@ -7,6 +7,9 @@
 #
 #   benchmarks/cli-startup.sh             RUNS rounds (default 41) after WARMUP (default 5)
 #   RUNS=101 benchmarks/cli-startup.sh
+#   BASELINE=old/mfa-0.1.0.zip benchmarks/cli-startup.sh
+#                                         adds that distribution's bin/mfa as a fourth variant,
+#                                         to compare a change with what came before in one run
 #
 # Builds examples/cli first when its distribution is missing. Writes
 # benchmarks/target/cli-startup/{runs.tsv,report.md}.
@@ -32,11 +35,19 @@ export XDG_CACHE_HOME="$out/cache"
 store="$out/empty-store.json"   # never written: `get` only reads, and finds no file
 
 variants=(jar dist dist-no-app-cds)
+if [ -n "${BASELINE:-}" ]; then
+  mkdir -p "$out/baseline"
+  unzip -q "$BASELINE" -d "$out/baseline"
+  baseline="$(echo "$out"/baseline/mfa-*/bin/mfa)"
+  [ -x "$baseline" ] || { echo "cli-startup: no bin/mfa in $BASELINE" >&2; exit 1; }
+  variants+=(baseline)
+fi
 run_variant() {
   case "$1" in
     jar) java -jar "$jar" get --store "$store" ;;
     dist) "$mfa" get --store "$store" ;;
     dist-no-app-cds) MFA_CDS=off "$mfa" get --store "$store" ;;
+    baseline) "$baseline" get --store "$store" ;;
   esac
 }
 
@@ -81,8 +92,9 @@ jar_wall="$(median jar 3)"; jar_cpu="$(median jar 4)"
     wall="$(median "$v" 3)"; cpu="$(median "$v" 4)"
     case "$v" in
       jar) label="\`java -jar mfa.jar get\`" ;;
-      dist) label="\`bin/mfa get\` (jlink runtime, JDK and app class-data archives)" ;;
+      dist) label="\`bin/mfa get\` (jlink runtime, archive of the classes mfa loads)" ;;
       dist-no-app-cds) label="\`MFA_CDS=off bin/mfa get\` (jlink runtime, JDK archive only)" ;;
+      baseline) label="\`bin/mfa get\` of $(basename "$BASELINE")" ;;
     esac
     ratio="$(awk -v a="$wall" -v b="$jar_wall" 'BEGIN {printf "%.0f %%", 100 * a / b}')"
     echo "| $label | $wall s | $cpu s | $ratio |"
