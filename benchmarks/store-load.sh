@@ -8,6 +8,10 @@
 #                      STORE_GROWTH=10000,100000,1000000  STORE_POOL=10 (connections per node)
 #                      STORE_LEVELS=1,16,64  STORE_GROWTH_LEVELS=1,16  STORE_WARMUP=30 (s, per node JVM: two
 #                      JVMs compiling at once on 2 cores need longer than benchmark 3's WARMUP)
+#                      STORE_LOOKUP_CACHE=5 (s: the maximum age of the "mfa4j-cache" subject, mfa4j with
+#                      JdbcMfaConfigurationStore's lookup cache on, run beside mfa4j and the floor; 0 leaves it out)
+#                      STORE_SUBJECTS= (the main part's subjects, e.g. "mfa4j:1,mfa4j-cache:1,floor:1"; empty: all,
+#                      one and two nodes)
 STORE_PARTS=${STORE_PARTS:-"main growth lockout duo"}
 STORE_PG_DIR=$(mktemp -d -t mfa4j-bench-pg.XXXXXX)
 stop_store_postgres() {
@@ -30,7 +34,8 @@ echo "store load (benchmark 8): $STORE_PARTS"
 java -Xmx1g -cp "$JAR" dev.mfa4j.benchmarks.StoreBenchmark --out "$OUT" --pg-dir "$STORE_PG_DIR" --parts "$STORE_PARTS" \
   --rounds "$ROUNDS" --warmup "${STORE_WARMUP:-30}" --measure "$MEASURE" --principals "${STORE_PRINCIPALS:-10000}" \
   --growth "${STORE_GROWTH:-10000,100000,1000000}" --pool "${STORE_POOL:-10}" --levels "${STORE_LEVELS:-1,16,64}" \
-  --growth-levels "${STORE_GROWTH_LEVELS:-1,16}" "${store_args[@]}" 2>&1 | tee "$OUT/store-benchmark.log" | grep -v '^\[main\] INFO' || true
+  --growth-levels "${STORE_GROWTH_LEVELS:-1,16}" --lookup-cache "${STORE_LOOKUP_CACHE:-5}" \
+  ${STORE_SUBJECTS:+--subjects "$STORE_SUBJECTS"} "${store_args[@]}" 2>&1 | tee "$OUT/store-benchmark.log" | grep -v '^\[main\] INFO' || true
 stop_simulator
 stop_store_postgres
 trap stop_simulator EXIT

@@ -7,6 +7,8 @@ module dev.mfa4j.store.jdbc {
     requires transitive dev.mfa4j.api;
     requires transitive java.sql;
     requires org.slf4j;
+    // The opt-in lookup cache of JdbcMfaConfigurationStore; not in any exported signature.
+    requires com.github.benmanes.caffeine;
 
     exports dev.mfa4j.store.jdbc;
 }

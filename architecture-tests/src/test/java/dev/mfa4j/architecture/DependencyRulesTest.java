@@ -29,10 +29,14 @@ class DependencyRulesTest {
     }
 
     @Test
-    void theJdbcStoreDependsOnTheApiJavaSqlAndSlf4jOnly() {
+    void theJdbcStoreDependsOnTheApiJavaSqlSlf4jAndCaffeineOnly() {
         noClasses().that().resideInAPackage("dev.mfa4j.store.jdbc..")
                 .should().dependOnClassesThat().resideOutsideOfPackages("java..", "javax.sql..", "dev.mfa4j.api..",
-                        "dev.mfa4j.store.jdbc..", "org.slf4j..")
+                        "dev.mfa4j.store.jdbc..", "org.slf4j..", "com.github.benmanes.caffeine.cache..")
+                .check(classes);
+        // Caffeine is the opt-in lookup cache's mechanics: only the internal package names it.
+        noClasses().that().resideInAPackage("dev.mfa4j.store.jdbc")
+                .should().dependOnClassesThat().resideInAPackage("com.github.benmanes.caffeine..")
                 .check(classes);
     }
 

@@ -45,9 +45,10 @@ import org.postgresql.ds.PGSimpleDataSource;
  * {@code --out}: {@code store-load.jsonl} (one line per round, subject, node count, data size and
  * concurrency), {@code store-lockout.jsonl}, {@code store-plans.txt} and every node's log.
  *
- * <p>Parts ({@code --parts}, default all): {@code main} (mfa4j and the floor, one and two nodes,
- * or those of {@code --subjects} such as {@code mfa4j:1,floor:1}; {@code --rounds} rounds, their
- * order rotated each round; {@code --principals} principals),
+ * <p>Parts ({@code --parts}, default all): {@code main} (mfa4j, mfa4j with its lookup cache of
+ * {@code --lookup-cache} seconds (5; 0 leaves that subject out), and the floor, one and two nodes,
+ * or those of {@code --subjects} such as {@code mfa4j:1,mfa4j-cache:1,floor:1}; {@code --rounds}
+ * rounds, their order rotated each round; {@code --principals} principals),
  * {@code growth} (mfa4j, one node, for each size of {@code --growth}, sizes rotated each round),
  * {@code lockout} (two nodes, {@code --burst} wrong passcodes each for one principal at once),
  * {@code duo} (mfa4j with the simulator, one node, one round; needs {@code --pem}).
@@ -70,6 +71,8 @@ public final class StoreBenchmark {
     private final int warmup;
     private final int settle;
     private final int measure;
+    /** The mfa4j-cache subject's maximum age, in seconds; 0 leaves it out of the default subjects. */
+    private final int lookupCache;
 
     private StoreBenchmark(Map<String, String> args) throws Exception {
         this.args = args;
@@ -84,6 +87,7 @@ public final class StoreBenchmark {
         this.warmup = Integer.parseInt(args.getOrDefault("warmup", "15"));
         this.settle = Integer.parseInt(args.getOrDefault("settle", "3"));
         this.measure = Integer.parseInt(args.getOrDefault("measure", "10"));
+        this.lookupCache = Integer.parseInt(args.getOrDefault("lookup-cache", "5"));
     }
 
     public static void main(String[] argv) throws Exception {
@@ -172,7 +176,8 @@ public final class StoreBenchmark {
 
     private void main(int rounds, long principals) throws Exception {
         List<Subject> subjects = new ArrayList<>();
-        for (String subject : args.getOrDefault("subjects", "mfa4j:1,floor:1,mfa4j:2,floor:2").split(",")) {
+        String all = lookupCache > 0 ? "mfa4j:1,mfa4j-cache:1,floor:1,mfa4j:2,mfa4j-cache:2,floor:2" : "mfa4j:1,floor:1,mfa4j:2,floor:2";
+        for (String subject : args.getOrDefault("subjects", all).split(",")) {
             String[] nameAndNodes = subject.split(":");
             subjects.add(new Subject(nameAndNodes[0], Integer.parseInt(nameAndNodes[1])));
         }
@@ -298,7 +303,8 @@ public final class StoreBenchmark {
                     String.valueOf(subject.nodes()), "--prefix", prefix, "--principals", String.valueOf(principals), "--levels", levels,
                     "--warmup", String.valueOf(warmup), "--settle", String.valueOf(settle), "--measure", String.valueOf(measure),
                     "--pool", args.getOrDefault("pool", "10"), "--clock-origin", String.valueOf(origin), "--speed",
-                    subject.name().equals("duo") ? "1" : args.getOrDefault("speed", "10000")));
+                    subject.name().equals("duo") ? "1" : args.getOrDefault("speed", "10000"), "--lookup-cache",
+                    String.valueOf(lookupCache)));
             nodeArgs.addAll(extra);
             nodes.add(Node.start(this, kind + "-" + round + "-" + subject.name() + "-" + subject.nodes() + "n-" + principals + "-node" + n,
                     nodeArgs));
@@ -333,6 +339,9 @@ public final class StoreBenchmark {
             head.put("nodes", subject.nodes());
             head.put("principals", principals);
             head.put("concurrency", concurrency);
+            if (subject.name().equals("mfa4j-cache")) {
+                head.put("lookupCacheSeconds", lookupCache);
+            }
             head.putAll(line);
             append("store-load.jsonl", head);
             log("  c=%d: %.0f/s, p50 %.2f ms, %.2f round trips and %.2f statements per verification, client %.0f + db %.0f µs CPU, "

@@ -45,6 +45,9 @@ import org.HdrHistogram.Recorder;
  *   <li>{@code mfa4j}: {@code MfaService.verifyAsync} over {@code JdbcMfaConfigurationStore} and
  *       {@code JdbcAttemptStore}, the testkit's {@code fake} provider (it answers at once, so the
  *       store is what is measured);</li>
+ *   <li>{@code mfa4j-cache}: the same with {@code JdbcMfaConfigurationStore}'s lookup cache on,
+ *       {@code --lookup-cache} seconds (5 by default): a principal looked up that recently costs
+ *       no assignment read;</li>
  *   <li>{@code floor}: {@link StoreFloor}, bare JDBC doing the least the job needs;</li>
  *   <li>{@code duo}: mfa4j with a {@code duo} configuration against the simulator, end to end.</li>
  * </ul>
@@ -193,9 +196,13 @@ public final class StoreLoad {
         FakeMfaProvider fake = new FakeMfaProvider();
         Call call;
         switch (subject) {
-            case "mfa4j" -> {
+            case "mfa4j", "mfa4j-cache" -> {
+                JdbcMfaConfigurationStore.Builder store = JdbcMfaConfigurationStore.builder(pool).tablePrefix(prefix).migrate(false);
+                if (subject.equals("mfa4j-cache")) {
+                    store.lookupCache(Duration.ofSeconds(Long.parseLong(args.getOrDefault("lookup-cache", "5"))));
+                }
                 mfa = MfaService.builder(ManagementAuthorizer.allowAll())
-                        .store(JdbcMfaConfigurationStore.builder(pool).tablePrefix(prefix).migrate(false).build())
+                        .store(store.build())
                         .attemptStore(JdbcAttemptStore.builder(pool).tablePrefix(prefix).migrate(false).build())
                         .provider(fake).discoverProviders(false).discoverEventListeners(false).clock(clock).build();
                 MfaService service = mfa;
@@ -238,7 +245,7 @@ public final class StoreLoad {
                     return outcome(result.reason());
                 };
             }
-            default -> throw new IllegalArgumentException("--subject mfa4j | floor | duo");
+            default -> throw new IllegalArgumentException("--subject mfa4j | mfa4j-cache | floor | duo");
         }
         awaitFull(pool);
         int[] levels = java.util.Arrays.stream(args.getOrDefault("levels", "1,16,64").split(",")).mapToInt(Integer::parseInt).toArray();

@@ -74,6 +74,18 @@ public final class StoreReport {
         return lines.stream().map(n -> n.path("concurrency").asInt()).distinct().sorted().toList();
     }
 
+    /** The main part's subjects, in table order: plain mfa4j, mfa4j with its lookup cache, the bare-JDBC floor. */
+    private static final List<String> SUBJECTS = List.of("mfa4j", "mfa4j-cache", "floor");
+
+    /** @return how a subject reads in a table */
+    private String label(String subject) {
+        if (!subject.equals("mfa4j-cache")) {
+            return subject;
+        }
+        return load.stream().filter(n -> n.path("subject").asText().equals(subject)).findFirst()
+                .map(n -> "mfa4j, lookup cache " + n.path("lookupCacheSeconds").asInt() + " s").orElse("mfa4j, lookup cache");
+    }
+
     private static double median(List<Double> values) {
         List<Double> sorted = values.stream().filter(Objects::nonNull).filter(v -> !v.isNaN()).sorted().toList();
         if (sorted.isEmpty()) {
@@ -139,12 +151,12 @@ public final class StoreReport {
         line("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (int level : levels(main)) {
             for (int nodes : List.of(1, 2)) {
-                for (String subject : List.of("mfa4j", "floor")) {
+                for (String subject : SUBJECTS) {
                     List<JsonNode> lines = select(is("main", subject, nodes, -1, level));
                     if (lines.isEmpty()) {
                         continue;
                     }
-                    line("| %d | %s | %d | %s | %s | %s | %s | %s | %s (%s) | %s | %s (%d) | %s | %s |", level, subject, nodes,
+                    line("| %d | %s | %d | %s | %s | %s | %s | %s | %s (%s) | %s | %s (%d) | %s | %s |", level, label(subject), nodes,
                             summary(lines, n -> num(n, "throughputPerSecond"), "%,.0f"),
                             summary(lines, n -> num(n, "p50Millis"), "%.2f"),
                             summary(lines, n -> num(n, "p99Millis"), "%.1f"),
@@ -168,17 +180,23 @@ public final class StoreReport {
         if (main.isEmpty()) {
             return;
         }
-        line("| concurrency per node | mfa4j / floor throughput, 1 node | mfa4j / floor throughput, 2 nodes | mfa4j 2 nodes / 1 node, "
+        String cached = label("mfa4j-cache");
+        line("| concurrency per node | mfa4j / floor throughput, 1 node | mfa4j / floor throughput, 2 nodes | " + cached
+                + " / floor throughput, 1 node | " + cached + " / floor throughput, 2 nodes | mfa4j 2 nodes / 1 node, "
                 + "client + database CPU per verification (without JIT) | floor 2 nodes / 1 node, the same | mfa4j / floor CPU per verification, 1 node |");
-        line("|---|---|---|---|---|---|");
+        line("|---|---|---|---|---|---|---|---|");
         for (int level : levels(main)) {
             List<JsonNode> m1 = select(is("main", "mfa4j", 1, -1, level));
             List<JsonNode> f1 = select(is("main", "floor", 1, -1, level));
             List<JsonNode> m2 = select(is("main", "mfa4j", 2, -1, level));
             List<JsonNode> f2 = select(is("main", "floor", 2, -1, level));
-            line("| %d | %s | %s | %s (%s) | %s (%s) | %s |", level,
+            List<JsonNode> c1 = select(is("main", "mfa4j-cache", 1, -1, level));
+            List<JsonNode> c2 = select(is("main", "mfa4j-cache", 2, -1, level));
+            line("| %d | %s | %s | %s | %s | %s (%s) | %s (%s) | %s |", level,
                     ratio(m1, f1, n -> num(n, "throughputPerSecond"), "%.2f"),
                     ratio(m2, f2, n -> num(n, "throughputPerSecond"), "%.2f"),
+                    ratio(c1, f1, n -> num(n, "throughputPerSecond"), "%.2f"),
+                    ratio(c2, f2, n -> num(n, "throughputPerSecond"), "%.2f"),
                     ratio(m2, m1, n -> num(n, "totalCpuMicrosPerVerification"), "%.2f"),
                     ratio(m2, m1, n -> num(n, "totalCpuMicrosPerVerificationWithoutJit"), "%.2f"),
                     ratio(f2, f1, n -> num(n, "totalCpuMicrosPerVerification"), "%.2f"),
@@ -190,7 +208,7 @@ public final class StoreReport {
 
     /** What each statement costs, for mfa4j and the floor on one node, all levels and rounds together. */
     private void statements() {
-        for (String subject : List.of("mfa4j", "floor")) {
+        for (String subject : SUBJECTS) {
             List<JsonNode> lines = select(n -> n.path("kind").asText().equals("main") && n.path("subject").asText().equals(subject)
                     && n.path("nodes").asInt() == 1);
             if (lines.isEmpty()) {
@@ -206,7 +224,7 @@ public final class StoreReport {
                     sum[2] += e.getValue().path("rows").asDouble();
                 });
             }
-            line("Statements of %s, one node (pg_stat_statements, every level and round; execution time inside the server):", subject);
+            line("Statements of %s, one node (pg_stat_statements, every level and round; execution time inside the server):", label(subject));
             line("");
             line("| statement | per verification | mean µs in the server | rows per call |");
             line("|---|---|---|---|");

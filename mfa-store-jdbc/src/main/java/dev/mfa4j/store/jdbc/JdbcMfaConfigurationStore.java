@@ -12,6 +12,8 @@ import dev.mfa4j.api.spi.MfaConfigurationStore;
 import dev.mfa4j.api.spi.Ticker;
 import dev.mfa4j.store.jdbc.internal.ConfigurationSql;
 import dev.mfa4j.store.jdbc.internal.Jdbc;
+import dev.mfa4j.store.jdbc.internal.LookupCache;
+import dev.mfa4j.store.jdbc.internal.LookupCache.Lookup;
 import dev.mfa4j.store.jdbc.internal.SqlStates;
 import dev.mfa4j.store.jdbc.internal.StoreSetup;
 import dev.mfa4j.store.jdbc.internal.Tables;
@@ -52,6 +54,11 @@ import javax.sql.DataSource;
  * <p>With {@code MfaService.builder().sealing(...)}, secret options arrive here already sealed and
  * are stored only in that form.
  *
+ * <p>A verification reads the principal's assignment and its configuration in one statement
+ * ({@link #findAssignment}). A host whose principals verify again and again may have that read
+ * answered from memory for a bounded time, {@link Builder#lookupCache(Duration)}, whose Javadoc
+ * states how stale an answer may be.
+ *
  * <p>Thread safe: each call borrows one connection from the {@link DataSource} and returns it;
  * use a pooled data source. Arguments must not be null ({@link NullPointerException}). A database
  * failure is a {@link StoreException} naming the operation and the SQLState; its cause keeps the
@@ -74,6 +81,8 @@ public final class JdbcMfaConfigurationStore implements MfaConfigurationStore {
     private final Tables tables;
     private final ConfigurationSql sql;
     private final Ticker ticker;
+    /** The principals' assignments with their configurations, when the host turned the lookup cache on. */
+    private final LookupCache lookups;
     /** The configuration the last {@link #findAssignment} of this thread read with the assignment, until the next call. */
     private final ThreadLocal<Handoff> handoff = new ThreadLocal<>();
 
@@ -86,11 +95,12 @@ public final class JdbcMfaConfigurationStore implements MfaConfigurationStore {
     private record Handoff(MfaConfiguration configuration, long readAt) {
     }
 
-    private JdbcMfaConfigurationStore(StoreSetup setup, Ticker ticker) {
+    private JdbcMfaConfigurationStore(StoreSetup setup, Ticker ticker, LookupCache lookups) {
         this.jdbc = setup.jdbc();
         this.tables = setup.tables();
         this.sql = ConfigurationSql.of(setup.dialect(), setup.tables());
         this.ticker = ticker;
+        this.lookups = lookups;
     }
 
     /**
@@ -181,94 +191,124 @@ public final class JdbcMfaConfigurationStore implements MfaConfigurationStore {
     public MfaConfiguration createConfiguration(MfaConfiguration configuration) {
         handoff.remove();
         Objects.requireNonNull(configuration, "configuration");
-        return jdbc.inTransaction("createConfiguration", connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(sql.insertConfiguration())) {
-                insert.setString(1, configuration.name());
-                insert.setString(2, configuration.type());
-                insert.executeUpdate();
-            } catch (SQLException e) {
-                if (SqlStates.isUniqueViolation(e)) {
-                    throw new DuplicateConfigurationException(configuration.name());
+        try {
+            return jdbc.inTransaction("createConfiguration", connection -> {
+                try (PreparedStatement insert = connection.prepareStatement(sql.insertConfiguration())) {
+                    insert.setString(1, configuration.name());
+                    insert.setString(2, configuration.type());
+                    insert.executeUpdate();
+                } catch (SQLException e) {
+                    if (SqlStates.isUniqueViolation(e)) {
+                        throw new DuplicateConfigurationException(configuration.name());
+                    }
+                    throw e;
                 }
-                throw e;
-            }
-            insertOptions(connection, configuration);
-            return configuration.withRevision(1);
-        });
+                insertOptions(connection, configuration);
+                return configuration.withRevision(1);
+            });
+        } finally {
+            // Even a failed write may have committed (a failure after the commit): forget, never keep.
+            lookups.configurationsChanged();
+        }
     }
 
     @Override
     public MfaConfiguration updateConfiguration(MfaConfiguration configuration, long expectedRevision) {
         handoff.remove();
         Objects.requireNonNull(configuration, "configuration");
-        return retrying("updateConfiguration", connection -> {
-            int updated;
-            try (PreparedStatement update = connection.prepareStatement(sql.updateConfiguration())) {
-                update.setString(1, configuration.type());
-                update.setString(2, configuration.name());
-                update.setLong(3, expectedRevision);
-                updated = update.executeUpdate();
-            }
-            if (updated == 1) {
-                try (PreparedStatement delete = connection.prepareStatement(sql.deleteOptions())) {
-                    delete.setString(1, configuration.name());
-                    delete.executeUpdate();
+        try {
+            return retrying("updateConfiguration", connection -> {
+                int updated;
+                try (PreparedStatement update = connection.prepareStatement(sql.updateConfiguration())) {
+                    update.setString(1, configuration.type());
+                    update.setString(2, configuration.name());
+                    update.setLong(3, expectedRevision);
+                    updated = update.executeUpdate();
                 }
-                insertOptions(connection, configuration);
-                return Optional.of(configuration.withRevision(expectedRevision + 1));
-            }
-            Optional<Long> actual = revision(connection, configuration.name());
-            if (actual.isEmpty()) {
-                throw new ConfigurationNotFoundException(configuration.name());
-            }
-            if (actual.get() != expectedRevision) {
-                throw new RevisionConflictException(configuration.name(), expectedRevision, actual.get());
-            }
-            // Deleted and created again between the two statements: try once more.
-            return Optional.empty();
-        });
+                if (updated == 1) {
+                    try (PreparedStatement delete = connection.prepareStatement(sql.deleteOptions())) {
+                        delete.setString(1, configuration.name());
+                        delete.executeUpdate();
+                    }
+                    insertOptions(connection, configuration);
+                    return Optional.of(configuration.withRevision(expectedRevision + 1));
+                }
+                Optional<Long> actual = revision(connection, configuration.name());
+                if (actual.isEmpty()) {
+                    throw new ConfigurationNotFoundException(configuration.name());
+                }
+                if (actual.get() != expectedRevision) {
+                    throw new RevisionConflictException(configuration.name(), expectedRevision, actual.get());
+                }
+                // Deleted and created again between the two statements: try once more.
+                return Optional.empty();
+            });
+        } finally {
+            // Even a failed write may have committed (a failure after the commit): forget, never keep.
+            lookups.configurationsChanged();
+        }
     }
 
     @Override
     public long deleteConfiguration(String name, boolean removeAssignments) {
         handoff.remove();
         Objects.requireNonNull(name, "name");
-        return retrying("deleteConfiguration", connection -> {
-            if (!lockConfiguration(connection, name)) {
-                throw new ConfigurationNotFoundException(name);
-            }
-            long removed;
-            if (removeAssignments) {
-                try (PreparedStatement delete = connection.prepareStatement(sql.deleteAssignmentsOf())) {
+        try {
+            return retrying("deleteConfiguration", connection -> {
+                if (!lockConfiguration(connection, name)) {
+                    throw new ConfigurationNotFoundException(name);
+                }
+                long removed;
+                if (removeAssignments) {
+                    try (PreparedStatement delete = connection.prepareStatement(sql.deleteAssignmentsOf())) {
+                        delete.setString(1, name);
+                        removed = delete.executeUpdate();
+                    }
+                } else {
+                    long count = count(connection, name);
+                    if (count > 0) {
+                        throw new ConfigurationInUseException(name, count);
+                    }
+                    removed = 0;
+                }
+                try (PreparedStatement delete = connection.prepareStatement(sql.deleteConfiguration())) {
                     delete.setString(1, name);
-                    removed = delete.executeUpdate();
+                    delete.executeUpdate();
+                } catch (SQLException e) {
+                    if (SqlStates.isForeignKeyViolation(e)) {
+                        // An assignment arrived that the row lock did not hold off: run the whole check again.
+                        return Optional.empty();
+                    }
+                    throw e;
                 }
-            } else {
-                long count = count(connection, name);
-                if (count > 0) {
-                    throw new ConfigurationInUseException(name, count);
-                }
-                removed = 0;
-            }
-            try (PreparedStatement delete = connection.prepareStatement(sql.deleteConfiguration())) {
-                delete.setString(1, name);
-                delete.executeUpdate();
-            } catch (SQLException e) {
-                if (SqlStates.isForeignKeyViolation(e)) {
-                    // An assignment arrived that the row lock did not hold off: run the whole check again.
-                    return Optional.empty();
-                }
-                throw e;
-            }
-            return Optional.of(removed);
-        });
+                return Optional.of(removed);
+            });
+        } finally {
+            // Even a failed write may have committed (a failure after the commit): forget, never keep.
+            lookups.configurationsChanged();
+        }
     }
 
+    /**
+     * Reads a principal's assignment, and in the same statement the configuration it names, which
+     * the {@link #findConfiguration} that follows on this thread then answers from.
+     *
+     * <p>With the {@linkplain Builder#lookupCache(Duration) lookup cache} on, an assignment read
+     * less than its maximum age ago, and not changed through this store since, is answered without
+     * a statement (its configuration too). An absence is never cached: a principal without an
+     * assignment is read every time.
+     */
     @Override
     public Optional<MfaAssignment> findAssignment(PrincipalId principal) {
         Objects.requireNonNull(principal, "principal");
         handoff.remove();
-        return jdbc.autoCommit("findAssignment", connection -> {
+        Optional<Lookup> cached = lookups.find(principal);
+        if (cached.isPresent()) {
+            handoff.set(new Handoff(cached.get().configuration(), ticker.read()));
+            return Optional.of(cached.get().assignment());
+        }
+        LookupCache.Stamp stamp = lookups.stamp();
+        Optional<Lookup> read = jdbc.autoCommit("findAssignment", connection -> {
             try (PreparedStatement select = connection.prepareStatement(sql.selectAssignment())) {
                 select.setString(1, principal.path());
                 try (ResultSet rows = select.executeQuery()) {
@@ -278,61 +318,71 @@ public final class JdbcMfaConfigurationStore implements MfaConfigurationStore {
                     String configurationName = rows.getString(1);
                     String providerUserId = rows.getString(2);
                     MfaAssignment assignment = decode("assignment", () -> new MfaAssignment(principal, configurationName, providerUserId));
-                    handOver(configurationName, rows);
-                    return Optional.of(assignment);
+                    return Optional.of(new Lookup(assignment, handOver(configurationName, rows).orElse(null)));
                 }
             }
         });
+        // Only now, after the connection went back without a failure; only an assignment found with its configuration.
+        read.filter(lookup -> lookup.configuration() != null).ifPresent(lookup -> lookups.offer(lookup, stamp));
+        return read.map(Lookup::assignment);
     }
 
     @Override
     public Optional<MfaAssignment> putAssignment(MfaAssignment assignment) {
         handoff.remove();
         Objects.requireNonNull(assignment, "assignment");
-        return retrying("putAssignment", connection -> {
-            if (!lockConfiguration(connection, assignment.configurationName())) {
-                throw new ConfigurationNotFoundException(assignment.configurationName());
-            }
-            Optional<MfaAssignment> previous = lockAssignment(connection, assignment.principal());
-            try (PreparedStatement write = connection.prepareStatement(previous.isPresent() ? sql.updateAssignment() : sql.insertAssignment())) {
-                int i = 1;
-                if (previous.isEmpty()) {
-                    write.setString(i++, assignment.principal().path());
-                }
-                write.setString(i++, assignment.configurationName());
-                write.setString(i++, assignment.providerUserId());
-                if (previous.isPresent()) {
-                    write.setString(i, assignment.principal().path());
-                }
-                write.executeUpdate();
-            } catch (SQLException e) {
-                if (SqlStates.isUniqueViolation(e)) {
-                    // Another call assigned this principal first: run again, replacing that assignment.
-                    return Optional.empty();
-                }
-                if (SqlStates.isForeignKeyViolation(e)) {
+        try {
+            return retrying("putAssignment", connection -> {
+                if (!lockConfiguration(connection, assignment.configurationName())) {
                     throw new ConfigurationNotFoundException(assignment.configurationName());
                 }
-                throw e;
-            }
-            return Optional.of(previous);
-        });
+                Optional<MfaAssignment> previous = lockAssignment(connection, assignment.principal());
+                try (PreparedStatement write = connection.prepareStatement(previous.isPresent() ? sql.updateAssignment() : sql.insertAssignment())) {
+                    int i = 1;
+                    if (previous.isEmpty()) {
+                        write.setString(i++, assignment.principal().path());
+                    }
+                    write.setString(i++, assignment.configurationName());
+                    write.setString(i++, assignment.providerUserId());
+                    if (previous.isPresent()) {
+                        write.setString(i, assignment.principal().path());
+                    }
+                    write.executeUpdate();
+                } catch (SQLException e) {
+                    if (SqlStates.isUniqueViolation(e)) {
+                        // Another call assigned this principal first: run again, replacing that assignment.
+                        return Optional.empty();
+                    }
+                    if (SqlStates.isForeignKeyViolation(e)) {
+                        throw new ConfigurationNotFoundException(assignment.configurationName());
+                    }
+                    throw e;
+                }
+                return Optional.of(previous);
+            });
+        } finally {
+            lookups.assignmentChanged(assignment.principal());
+        }
     }
 
     @Override
     public Optional<MfaAssignment> removeAssignment(PrincipalId principal) {
         handoff.remove();
         Objects.requireNonNull(principal, "principal");
-        return jdbc.inTransaction("removeAssignment", connection -> {
-            Optional<MfaAssignment> previous = lockAssignment(connection, principal);
-            if (previous.isPresent()) {
-                try (PreparedStatement delete = connection.prepareStatement(sql.deleteAssignment())) {
-                    delete.setString(1, principal.path());
-                    delete.executeUpdate();
+        try {
+            return jdbc.inTransaction("removeAssignment", connection -> {
+                Optional<MfaAssignment> previous = lockAssignment(connection, principal);
+                if (previous.isPresent()) {
+                    try (PreparedStatement delete = connection.prepareStatement(sql.deleteAssignment())) {
+                        delete.setString(1, principal.path());
+                        delete.executeUpdate();
+                    }
                 }
-            }
-            return previous;
-        });
+                return previous;
+            });
+        } finally {
+            lookups.assignmentChanged(principal);
+        }
     }
 
     @Override
@@ -368,23 +418,29 @@ public final class JdbcMfaConfigurationStore implements MfaConfigurationStore {
     /**
      * Keeps the configuration columns of an assignment read (positioned on its first row) for the
      * {@link #findConfiguration} that follows. A configuration that is missing or does not decode is
-     * not kept: that call then reads it again, and reports it as it always does.
+     * not kept (nor cached): that call then reads it again, and reports it as it always does.
+     *
+     * @return the configuration kept, if any
      */
-    private void handOver(String configurationName, ResultSet rows) throws SQLException {
+    private Optional<MfaConfiguration> handOver(String configurationName, ResultSet rows) throws SQLException {
         String type = rows.getString(3);
         if (type == null) {
-            return;
+            return Optional.empty();
         }
         long revision = rows.getLong(4);
         Map<String, String> options = new LinkedHashMap<>();
         do {
             addOption(options, rows.getString(5), rows.getString(6));
         } while (rows.next());
+        MfaConfiguration configuration;
         try {
-            handoff.set(new Handoff(new MfaConfiguration(configurationName, type, options, revision), ticker.read()));
+            configuration = new MfaConfiguration(configurationName, type, options, revision);
         } catch (RuntimeException e) {
             // Not written by mfa-store-jdbc; findConfiguration will say so.
+            return Optional.empty();
         }
+        handoff.set(new Handoff(configuration, ticker.read()));
+        return Optional.of(configuration);
     }
 
     private void insertOptions(Connection connection, MfaConfiguration configuration) throws SQLException {
@@ -494,7 +550,16 @@ public final class JdbcMfaConfigurationStore implements MfaConfigurationStore {
      */
     public static final class Builder extends JdbcStoreBuilder<JdbcMfaConfigurationStore, Builder> {
 
+        /** The longest {@link #lookupCache(Duration)} accepted: past it, a change on another node would wait too long. */
+        public static final Duration MAX_LOOKUP_CACHE_AGE = Duration.ofHours(1);
+        /** The {@link #lookupCacheSize(int)} used when none is given. */
+        public static final int DEFAULT_LOOKUP_CACHE_SIZE = 100_000;
+        /** The largest {@link #lookupCacheSize(int)} accepted. */
+        public static final int MAX_LOOKUP_CACHE_SIZE = 10_000_000;
+
         private Ticker ticker = Ticker.system();
+        private Duration lookupCacheAge = Duration.ZERO;
+        private int lookupCacheSize = DEFAULT_LOOKUP_CACHE_SIZE;
 
         private Builder(DataSource dataSource) {
             super(dataSource, "the JDBC MFA configuration store");
@@ -503,13 +568,76 @@ public final class JdbcMfaConfigurationStore implements MfaConfigurationStore {
         /**
          * @param ticker the time source that bounds how long a configuration read with an
          *     assignment may answer the {@link JdbcMfaConfigurationStore#findConfiguration} that
-         *     follows it (one second); {@link Ticker#system()} by default. Tests pass one they
-         *     advance.
+         *     follows it (one second), and the age of the {@linkplain #lookupCache(Duration) lookup
+         *     cache}'s entries; {@link Ticker#system()} by default. Tests pass one they advance.
          * @return this builder
          * @throws NullPointerException if {@code ticker} is null
          */
         public Builder ticker(Ticker ticker) {
             this.ticker = Objects.requireNonNull(ticker, "ticker");
+            return this;
+        }
+
+        /**
+         * Turns on the lookup cache: {@link JdbcMfaConfigurationStore#findAssignment} answers a
+         * principal's assignment, and the configuration read with it, from memory for up to
+         * {@code maxAge} after reading them, so that a verification of a principal looked up
+         * recently costs one round trip fewer. Off by default.
+         *
+         * <p>The staleness contract:
+         * <ul>
+         *   <li>a change made through this store instance (an assignment put or removed, a
+         *       configuration created, updated or deleted) is seen by the next lookup on any
+         *       thread: the write forgets what it affects before it returns, even when it fails;</li>
+         *   <li>a change made through another instance on the same tables (another node) is seen
+         *       here within {@code maxAge} of the read that was cached: until then, an assignment
+         *       removed there still asks this node for MFA (fail safe), and a configuration updated
+         *       or deleted there still verifies here as it was (its old options, such as a Duo key
+         *       that was rotated out, or its old assignments);</li>
+         *   <li>an absence is never cached: a principal without an assignment is read every time,
+         *       so a new assignment made anywhere takes effect at once on every node;</li>
+         *   <li>a failed read is never cached; nor is an assignment whose configuration was not
+         *       read with it.</li>
+         * </ul>
+         * The configuration reads of management ({@code findConfiguration}, {@code list...}) are
+         * never answered from the cache; {@code MfaPrincipals.get} is, as it calls
+         * {@code findAssignment}.
+         *
+         * <p>Entries hold configurations, whose secret options are as stored (sealed, with
+         * {@code MfaService.builder().sealing(...)}); nothing logs them. They live in this store's
+         * heap and go with it when it is no longer reachable. At most {@link #lookupCacheSize(int)}
+         * principals are kept; past that, Caffeine drops those least likely to be asked for again.
+         *
+         * @param maxAge how long a read may answer, more than zero and at most
+         *     {@link #MAX_LOOKUP_CACHE_AGE}; {@link Duration#ZERO} turns the cache off (the default)
+         * @return this builder
+         * @throws NullPointerException if {@code maxAge} is null
+         * @throws IllegalArgumentException if {@code maxAge} is negative or longer than
+         *     {@link #MAX_LOOKUP_CACHE_AGE}
+         */
+        public Builder lookupCache(Duration maxAge) {
+            Objects.requireNonNull(maxAge, "maxAge");
+            if (maxAge.isNegative() || maxAge.compareTo(MAX_LOOKUP_CACHE_AGE) > 0) {
+                throw new IllegalArgumentException("the lookup cache's maximum age is zero (off) or positive and at most "
+                        + MAX_LOOKUP_CACHE_AGE + ", not " + maxAge);
+            }
+            this.lookupCacheAge = maxAge;
+            return this;
+        }
+
+        /**
+         * @param maxEntries how many principals the {@linkplain #lookupCache(Duration) lookup
+         *     cache} keeps at most, from 1 to {@link #MAX_LOOKUP_CACHE_SIZE};
+         *     {@value #DEFAULT_LOOKUP_CACHE_SIZE} by default. Without the cache on, it has no effect.
+         * @return this builder
+         * @throws IllegalArgumentException if {@code maxEntries} is out of that range
+         */
+        public Builder lookupCacheSize(int maxEntries) {
+            if (maxEntries < 1 || maxEntries > MAX_LOOKUP_CACHE_SIZE) {
+                throw new IllegalArgumentException("the lookup cache keeps from 1 to " + MAX_LOOKUP_CACHE_SIZE
+                        + " principals, not " + maxEntries);
+            }
+            this.lookupCacheSize = maxEntries;
             return this;
         }
 
@@ -520,7 +648,8 @@ public final class JdbcMfaConfigurationStore implements MfaConfigurationStore {
 
         @Override
         JdbcMfaConfigurationStore create(StoreSetup setup) {
-            return new JdbcMfaConfigurationStore(setup, ticker);
+            LookupCache lookups = lookupCacheAge.isZero() ? LookupCache.off() : LookupCache.of(lookupCacheAge, lookupCacheSize, ticker);
+            return new JdbcMfaConfigurationStore(setup, ticker, lookups);
         }
     }
 }

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What one passcode verification costs the database on PostgreSQL, statement by statement (each
  * one round trip): the assignment read with its configuration, then one conditional statement
- * that counts the attempt and claims the passcode, and one to settle.
+ * that counts the attempt and claims the passcode, and one to settle. With the lookup cache on and
+ * the principal looked up recently, the first of the three is saved.
  */
 class PostgresStatementsPerVerificationTest {
 
@@ -32,6 +33,7 @@ class PostgresStatementsPerVerificationTest {
     private String prefix;
     private CountingDataSource counted;
     private MfaService mfa;
+    private Clock clock;
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-02T10:00:00Z"));
 
     @BeforeEach
@@ -39,7 +41,7 @@ class PostgresStatementsPerVerificationTest {
         database = PostgresDatabase.require();
         prefix = TestDatabase.freshPrefix();
         counted = new CountingDataSource(database.newDataSource());
-        Clock clock = new Clock() {
+        clock = new Clock() {
             @Override
             public Instant instant() {
                 return now.get();
@@ -55,13 +57,17 @@ class PostgresStatementsPerVerificationTest {
                 return this;
             }
         };
-        mfa = MfaService.builder(ManagementAuthorizer.allowAll())
-                .store(JdbcMfaConfigurationStore.builder(counted).tablePrefix(prefix).build())
-                .attemptStore(JdbcAttemptStore.builder(counted).tablePrefix(prefix).build())
-                .provider(new FakeMfaProvider()).discoverProviders(false).discoverEventListeners(false).clock(clock).build();
+        mfa = service(JdbcMfaConfigurationStore.builder(counted).tablePrefix(prefix).build());
         mfa.configurations().create("Main", "fake", Map.of("Passcode", "24681357"));
         mfa.principals().assign(MfaAssignment.of(BOB).configuration("Main").providerUserId("bob@fake"));
         counted.reset();
+    }
+
+    private MfaService service(JdbcMfaConfigurationStore store) {
+        return MfaService.builder(ManagementAuthorizer.allowAll())
+                .store(store)
+                .attemptStore(JdbcAttemptStore.builder(counted).tablePrefix(prefix).build())
+                .provider(new FakeMfaProvider()).discoverProviders(false).discoverEventListeners(false).clock(clock).build();
     }
 
     @AfterEach
@@ -105,6 +111,27 @@ class PostgresStatementsPerVerificationTest {
         assertThat(mfa.verify(BOB, "24681357").reason()).isEqualTo(Reason.TOO_MANY_ATTEMPTS);
         assertThat(kinds()).as("the lockout's end read in the same statement").containsExactly("assignment and configuration",
                 "count the attempt and claim the passcode");
+    }
+
+    @Test
+    void withTheLookupCacheOnAPrincipalLookedUpRecentlyCostsTwoStatements() {
+        // The cache's ages read this ticker, which stands still: the entry stays young however slow the machine.
+        try (MfaService cached = service(JdbcMfaConfigurationStore.builder(counted).tablePrefix(prefix).ticker(() -> 0L)
+                .lookupCache(Duration.ofSeconds(5)).build())) {
+            counted.reset();
+            assertThat(cached.verify(BOB, "24681357").reason()).isEqualTo(Reason.APPROVED);
+            assertThat(kinds()).as("a cold entry: read").containsExactly("assignment and configuration",
+                    "count the attempt and claim the passcode", "settle");
+
+            now.set(now.get().plus(Duration.ofMinutes(11)));
+            counted.reset();
+            assertThat(cached.verify(BOB, "24681357").reason()).isEqualTo(Reason.APPROVED);
+            assertThat(kinds()).as("a warm entry").containsExactly("count the attempt and claim the passcode", "settle");
+
+            counted.reset();
+            assertThat(cached.verify(BOB, "11112222").reason()).isEqualTo(Reason.INVALID_PASSCODE);
+            assertThat(kinds()).containsExactly("count the attempt and claim the passcode", "release the claim");
+        }
     }
 
     private List<String> kinds() {

@@ -1,0 +1,293 @@
+package dev.mfa4j.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mfa4j.api.MfaAssignment;
+import dev.mfa4j.api.MfaConfiguration;
+import dev.mfa4j.api.PrincipalId;
+import dev.mfa4j.api.StoreException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The opt-in lookup cache of {@link JdbcMfaConfigurationStore}: what it saves (the assignment read
+ * and the configuration read with it) and how stale it may be, in each direction. Time moves only
+ * when a test advances the ticker.
+ */
+abstract class LookupCacheTest {
+
+    private static final Duration MAX_AGE = Duration.ofSeconds(5);
+    private static final PrincipalId BOB = PrincipalId.parse("principal/internal/user/bob");
+    private static final PrincipalId ALICE = PrincipalId.parse("principal/internal/user/alice");
+    private static final PrincipalId CAROL = PrincipalId.parse("principal/internal/user/carol");
+
+    private TestDatabase database;
+    private String prefix;
+    private final AtomicLong nanos = new AtomicLong();
+    private SwitchableDataSource switchable;
+    private CountingDataSource counted;
+    /** The store under test, with the cache on. */
+    private JdbcMfaConfigurationStore store;
+    /** Another node on the same tables, without a cache. */
+    private JdbcMfaConfigurationStore other;
+
+    abstract TestDatabase database();
+
+    @BeforeEach
+    void open() {
+        database = database();
+        prefix = TestDatabase.freshPrefix();
+        switchable = new SwitchableDataSource(database.newDataSource());
+        counted = new CountingDataSource(switchable);
+        other = JdbcMfaConfigurationStore.builder(database.newDataSource()).tablePrefix(prefix).build();
+        other.createConfiguration(MfaConfiguration.of("Main", "fake", Map.of("Passcode", "1111")));
+        other.createConfiguration(MfaConfiguration.of("Spare", "fake", Map.of("Passcode", "9999")));
+        other.putAssignment(new MfaAssignment(BOB, "Main", "bob@fake"));
+        store = cached(b -> b);
+        counted.reset();
+    }
+
+    @AfterEach
+    void close() {
+        // null when open() skipped the test (no PostgreSQL): a skip, not an error.
+        if (database != null) {
+            switchable.comeBack();
+            database.cleanUp(prefix);
+        }
+    }
+
+    private JdbcMfaConfigurationStore cached(UnaryOperator<JdbcMfaConfigurationStore.Builder> options) {
+        return options.apply(JdbcMfaConfigurationStore.builder(counted).tablePrefix(prefix).ticker(nanos::get).lookupCache(MAX_AGE))
+                .build();
+    }
+
+    private void advance(Duration duration) {
+        nanos.addAndGet(duration.toNanos());
+    }
+
+    /** A verification's two reads, as mfa-core makes them. */
+    private MfaConfiguration lookUp(JdbcMfaConfigurationStore on, PrincipalId principal) {
+        MfaAssignment assignment = on.findAssignment(principal).orElseThrow();
+        return on.findConfiguration(assignment.configurationName()).orElseThrow();
+    }
+
+    @Test
+    void theSecondLookupOfAPrincipalMakesNoStatement() {
+        MfaConfiguration first = lookUp(store, BOB);
+        assertThat(counted.executed()).hasSize(1);
+
+        counted.reset();
+        assertThat(store.findAssignment(BOB)).contains(new MfaAssignment(BOB, "Main", "bob@fake"));
+        MfaConfiguration second = store.findConfiguration("Main").orElseThrow();
+
+        assertThat(counted.executed()).as("the assignment and its configuration, both from the cache").isEmpty();
+        assertThat(second).isEqualTo(first).isEqualTo(other.findConfiguration("Main").orElseThrow());
+        assertThat(second.options()).containsExactly(Map.entry("Passcode", "1111"));
+    }
+
+    @Test
+    void theCacheIsOffUnlessAsked() {
+        JdbcMfaConfigurationStore plain = JdbcMfaConfigurationStore.builder(counted).tablePrefix(prefix).ticker(nanos::get).build();
+        JdbcMfaConfigurationStore zero = JdbcMfaConfigurationStore.builder(counted).tablePrefix(prefix).ticker(nanos::get)
+                .lookupCache(Duration.ZERO).build();
+        counted.reset();
+
+        lookUp(plain, BOB);
+        lookUp(plain, BOB);
+        lookUp(zero, BOB);
+        lookUp(zero, BOB);
+
+        assertThat(counted.executed()).hasSize(4);
+    }
+
+    @Test
+    void aConfigurationChangedOnAnotherNodeIsSeenAtTheMaximumAgeAndNotBefore() {
+        lookUp(store, BOB);
+        other.updateConfiguration(MfaConfiguration.of("Main", "fake", Map.of("Passcode", "2222")), 1);
+
+        advance(MAX_AGE.minusNanos(1));
+        assertThat(lookUp(store, BOB).option("Passcode")).as("the old one, until the maximum age").contains("1111");
+        advance(Duration.ofNanos(1));
+        MfaConfiguration seen = lookUp(store, BOB);
+
+        assertThat(seen.option("Passcode")).contains("2222");
+        assertThat(seen.revision()).isEqualTo(2);
+        assertThat(counted.executed()).hasSize(2);
+    }
+
+    @Test
+    void anAssignmentRemovedOnAnotherNodeStillAsksForMfaUntilTheMaximumAge() {
+        lookUp(store, BOB);
+        other.removeAssignment(BOB);
+
+        advance(MAX_AGE.minusNanos(1));
+        assertThat(store.findAssignment(BOB)).as("fails safe: MFA is still asked").isPresent();
+        advance(Duration.ofNanos(1));
+
+        assertThat(store.findAssignment(BOB)).isEmpty();
+    }
+
+    @Test
+    void anAssignmentMovedOnAnotherNodeIsSeenAtTheMaximumAge() {
+        lookUp(store, BOB);
+        other.putAssignment(new MfaAssignment(BOB, "Spare", "bob@spare"));
+
+        assertThat(store.findAssignment(BOB).orElseThrow().configurationName()).isEqualTo("Main");
+        advance(MAX_AGE);
+
+        assertThat(store.findAssignment(BOB)).contains(new MfaAssignment(BOB, "Spare", "bob@spare"));
+        assertThat(store.findConfiguration("Spare").orElseThrow().option("Passcode")).contains("9999");
+    }
+
+    @Test
+    void aNewAssignmentIsSeenAtOnceBecauseAnAbsenceIsNeverCached() {
+        assertThat(store.findAssignment(ALICE)).isEmpty();
+        assertThat(store.findAssignment(ALICE)).isEmpty();
+        assertThat(counted.executed()).as("read every time").hasSize(2);
+
+        other.putAssignment(new MfaAssignment(ALICE, "Main", "alice@fake"));
+
+        assertThat(store.findAssignment(ALICE)).contains(new MfaAssignment(ALICE, "Main", "alice@fake"));
+    }
+
+    @Test
+    void aConfigurationChangedThroughThisStoreIsSeenAtOnce() {
+        lookUp(store, BOB);
+        store.updateConfiguration(MfaConfiguration.of("Main", "fake", Map.of("Passcode", "3333")), 1);
+
+        assertThat(lookUp(store, BOB).option("Passcode")).contains("3333");
+
+        store.deleteConfiguration("Main", true);
+        assertThat(store.findAssignment(BOB)).as("deleted with its configuration").isEmpty();
+    }
+
+    @Test
+    void aConfigurationCreatedThroughThisStoreForgetsTooSinceItsNameMayHaveBeenDeletedElsewhere() {
+        lookUp(store, BOB);
+        other.deleteConfiguration("Main", true);
+        store.createConfiguration(MfaConfiguration.of("Main", "fake", Map.of("Passcode", "4444")));
+
+        assertThat(store.findAssignment(BOB)).as("removed with the old Main, on the other node").isEmpty();
+    }
+
+    @Test
+    void anAssignmentChangedThroughThisStoreIsSeenAtOnce() {
+        lookUp(store, BOB);
+        store.putAssignment(new MfaAssignment(BOB, "Spare", "bob@spare"));
+
+        assertThat(lookUp(store, BOB).name()).isEqualTo("Spare");
+        assertThat(store.findAssignment(BOB)).contains(new MfaAssignment(BOB, "Spare", "bob@spare"));
+
+        store.removeAssignment(BOB);
+        assertThat(store.findAssignment(BOB)).isEmpty();
+    }
+
+    @Test
+    void anAssignmentChangeForgetsOnlyThatPrincipal() {
+        other.putAssignment(new MfaAssignment(ALICE, "Main", "alice@fake"));
+        lookUp(store, BOB);
+        lookUp(store, ALICE);
+        store.putAssignment(new MfaAssignment(CAROL, "Main", "carol@fake"));
+        counted.reset();
+
+        lookUp(store, BOB);
+        lookUp(store, ALICE);
+
+        assertThat(counted.executed()).isEmpty();
+    }
+
+    @Test
+    void aFailedReadIsNotCachedAndTheNextOneReads() {
+        switchable.goAway();
+        assertThatThrownBy(() -> store.findAssignment(BOB)).isInstanceOf(StoreException.class);
+        switchable.comeBack();
+
+        assertThat(lookUp(store, BOB).option("Passcode")).contains("1111");
+        assertThat(counted.executed()).hasSize(1);
+    }
+
+    @Test
+    void aFailedAssignmentWriteThroughThisStoreForgetsAllTheSame() {
+        lookUp(store, BOB);
+        switchable.goAway();
+        assertThatThrownBy(() -> store.removeAssignment(BOB)).isInstanceOf(StoreException.class);
+        switchable.comeBack();
+        counted.reset();
+
+        lookUp(store, BOB);
+
+        assertThat(counted.executed()).as("it may have committed before it failed").hasSize(1);
+    }
+
+    @Test
+    void aFailedConfigurationWriteThroughThisStoreForgetsAllTheSame() {
+        lookUp(store, BOB);
+        switchable.goAway();
+        assertThatThrownBy(() -> store.updateConfiguration(MfaConfiguration.of("Main", "fake", Map.of()), 1))
+                .isInstanceOf(StoreException.class);
+        switchable.comeBack();
+        counted.reset();
+
+        lookUp(store, BOB);
+
+        assertThat(counted.executed()).as("it may have committed before it failed").hasSize(1);
+    }
+
+    @Test
+    void casesOfOneNameShareOneEntry() {
+        lookUp(store, PrincipalId.parse("principal/Internal/User/BOB"));
+        counted.reset();
+
+        assertThat(store.findAssignment(PrincipalId.parse("principal/internal/user/Bob")))
+                .contains(new MfaAssignment(BOB, "Main", "bob@fake"));
+        assertThat(store.findAssignment(BOB)).isPresent();
+        assertThat(counted.executed()).isEmpty();
+
+        store.removeAssignment(PrincipalId.parse("principal/INTERNAL/user/bOb"));
+        assertThat(store.findAssignment(BOB)).as("one entry, forgotten whatever the case").isEmpty();
+    }
+
+    @Test
+    void atMostTheGivenNumberOfPrincipalsIsKept() {
+        for (PrincipalId principal : List.of(ALICE, CAROL)) {
+            other.putAssignment(new MfaAssignment(principal, "Main", principal.name() + "@fake"));
+        }
+        JdbcMfaConfigurationStore three = cached(b -> b.lookupCacheSize(3));
+        JdbcMfaConfigurationStore two = cached(b -> b.lookupCacheSize(2));
+        for (JdbcMfaConfigurationStore each : List.of(three, two)) {
+            for (PrincipalId principal : List.of(BOB, ALICE, CAROL)) {
+                lookUp(each, principal);
+            }
+        }
+        counted.reset();
+
+        for (PrincipalId principal : List.of(BOB, ALICE, CAROL)) {
+            lookUp(three, principal);
+        }
+        assertThat(counted.executed()).as("all three kept").isEmpty();
+        for (PrincipalId principal : List.of(BOB, ALICE, CAROL)) {
+            lookUp(two, principal);
+        }
+        assertThat(counted.executed()).as("one at least was dropped").isNotEmpty();
+    }
+
+    @Test
+    void theBuilderRefusesAgesAndSizesOutOfRange() {
+        JdbcMfaConfigurationStore.Builder builder = JdbcMfaConfigurationStore.builder(counted);
+
+        assertThatThrownBy(() -> builder.lookupCache(Duration.ofNanos(-1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> builder.lookupCache(Duration.ofHours(1).plusNanos(1))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("PT1H");
+        assertThatThrownBy(() -> builder.lookupCache(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> builder.lookupCacheSize(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> builder.lookupCacheSize(10_000_001)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(builder.lookupCache(Duration.ofHours(1)).lookupCacheSize(10_000_000)).isSameAs(builder);
+    }
+}
