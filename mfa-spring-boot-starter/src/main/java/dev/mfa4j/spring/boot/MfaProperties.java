@@ -140,6 +140,12 @@ public class MfaProperties {
          * version this jar needs (for a database user that may not change the schema).
          */
         private boolean migrate = true;
+        /**
+         * How long a principal's assignment, with its configuration, may be answered from memory
+         * after it was read (0, the default: never; at most 1 hour). A change made through
+         * another node is seen here within this time; see docs/stores.md, "The lookup cache".
+         */
+        private Duration lookupCache = Duration.ZERO;
 
         /** @return the table prefix */
         public String getTablePrefix() {
@@ -159,6 +165,16 @@ public class MfaProperties {
         /** @param migrate whether to create or upgrade the tables */
         public void setMigrate(boolean migrate) {
             this.migrate = migrate;
+        }
+
+        /** @return how long a lookup may be answered from memory; zero for never */
+        public Duration getLookupCache() {
+            return lookupCache;
+        }
+
+        /** @param lookupCache how long a lookup may be answered from memory; zero for never */
+        public void setLookupCache(Duration lookupCache) {
+            this.lookupCache = lookupCache;
         }
     }
 

@@ -128,6 +128,26 @@ class MfaAutoConfigurationTest {
                 });
     }
 
+    /** The assignment is removed behind the store's back: only a cached lookup still finds it. */
+    @Test
+    void theLookupCachePropertyTurnsTheJdbcStoresCacheOn() {
+        for (String maxAge : new String[] {"0s", "1h"}) {
+            DataSource dataSource = h2();
+            runner.withBean(DataSource.class, () -> dataSource).withBean(ManagementAuthorizer.class, MfaAutoConfigurationTest::allowAll)
+                    .withPropertyValues("mfa4j.store.jdbc.lookup-cache=" + maxAge)
+                    .run(context -> {
+                        MfaService mfa = context.getBean(MfaService.class);
+                        mfa.configurations().json().create(FAKE);
+                        mfa.principals().assign(MfaAssignment.of(BOB).configuration("Demo").providerUserId("bob"));
+                        assertThat(mfa.requiresMfa(BOB)).isTrue();
+                        try (Connection connection = dataSource.getConnection()) {
+                            connection.createStatement().executeUpdate("DELETE FROM mfa_assignment");
+                        }
+                        assertThat(mfa.requiresMfa(BOB)).as("lookup cache %s", maxAge).isEqualTo(maxAge.equals("1h"));
+                    });
+        }
+    }
+
     @Test
     void withoutMigrationAnEmptyDatabaseIsRefused() {
         runner.withBean(DataSource.class, MfaAutoConfigurationTest::h2).withPropertyValues("mfa4j.store.jdbc.migrate=false")

@@ -18,10 +18,12 @@ public final class JdbcStores {
     /**
      * @param dataSource the application's
      * @param jdbc the settings
-     * @return the configuration store (its tables created or upgraded unless {@code migrate} is false)
+     * @return the configuration store (its tables created or upgraded unless {@code migrate} is false),
+     *     with the lookup cache the settings ask for
      */
     public static MfaConfigurationStore configurations(DataSource dataSource, MfaProperties.Jdbc jdbc) {
-        return JdbcMfaConfigurationStore.builder(dataSource).tablePrefix(jdbc.getTablePrefix()).migrate(jdbc.isMigrate()).build();
+        return JdbcMfaConfigurationStore.builder(dataSource).tablePrefix(jdbc.getTablePrefix()).migrate(jdbc.isMigrate())
+                .lookupCache(jdbc.getLookupCache()).build();
     }
 
     /**
