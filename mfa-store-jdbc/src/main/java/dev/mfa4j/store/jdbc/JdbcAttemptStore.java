@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,12 +67,30 @@ public final class JdbcAttemptStore implements AttemptStore {
     private static final int MAX_TRIES = 10;
     private static final int PURGE_EVERY = 256;
     private static final int PURGE_BATCH = 500;
+    /** Every this many sweeps, one starts from the oldest row, for any left behind the others' starting point. */
+    private static final int FULL_SWEEP_EVERY = 16;
 
     private final Jdbc jdbc;
     private final Dialect dialect;
     private final Tables tables;
     private final AttemptSql sql;
     private final AtomicInteger claimsSincePurge = new AtomicInteger();
+    private final AtomicInteger sweeps = new AtomicInteger();
+    /**
+     * The latest expiry this node's sweeps have deleted: the next sweep starts after it. The index entries of
+     * deleted rows stay at the start of the expiry index until the table is vacuumed, and a sweep that started from
+     * the oldest would step over every one of them, a cost that grows with the rows deleted since the last vacuum.
+     */
+    private final AtomicLong sweptUpTo = new AtomicLong(Long.MIN_VALUE);
+
+    /**
+     * What one batch deleted.
+     *
+     * @param count rows deleted
+     * @param latestExpiry the latest expiry among them ({@link Long#MIN_VALUE} if none, or on H2, which does not say)
+     */
+    private record Purged(int count, long latestExpiry) {
+    }
 
     private JdbcAttemptStore(StoreSetup setup) {
         this.jdbc = setup.jdbc();
@@ -148,11 +167,16 @@ public final class JdbcAttemptStore implements AttemptStore {
         });
     }
 
-    /** Every {@value #PURGE_EVERY}th claim on this node deletes a batch of expired records, on its connection. */
+    /**
+     * Every {@value #PURGE_EVERY}th claim on this node deletes a batch of expired records, on its connection,
+     * starting after the latest expiry its sweeps deleted (every {@value #FULL_SWEEP_EVERY}th sweep from the oldest).
+     * Expired records are only garbage: one left behind is taken over by the next claim of the same passcode.
+     */
     private void sweepNowAndThen(Connection connection, long nowUs) {
         if (claimsSincePurge.incrementAndGet() >= PURGE_EVERY) {
             claimsSincePurge.set(0);
-            purgeQuietly(connection, nowUs);
+            long after = sweeps.incrementAndGet() % FULL_SWEEP_EVERY == 0 ? Long.MIN_VALUE : sweptUpTo.get();
+            purgeQuietly(connection, after, nowUs);
         }
     }
 
@@ -332,7 +356,7 @@ public final class JdbcAttemptStore implements AttemptStore {
             long total = 0;
             int deleted;
             do {
-                deleted = purgeBatch(connection, nowUs);
+                deleted = purgeBatch(connection, Long.MIN_VALUE, nowUs).count();
                 total += deleted;
             } while (deleted == PURGE_BATCH);
             return total;
@@ -345,18 +369,28 @@ public final class JdbcAttemptStore implements AttemptStore {
         return "JdbcAttemptStore[tablePrefix=" + tables.prefix() + "]";
     }
 
-    private int purgeBatch(Connection connection, long nowUs) throws SQLException {
+    private Purged purgeBatch(Connection connection, long afterUs, long nowUs) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement(sql.purge())) {
-            delete.setLong(1, nowUs);
-            delete.setInt(2, PURGE_BATCH);
-            return delete.executeUpdate();
+            delete.setLong(1, afterUs);
+            delete.setLong(2, nowUs);
+            delete.setInt(3, PURGE_BATCH);
+            if (dialect != Dialect.POSTGRESQL) {
+                return new Purged(delete.executeUpdate(), Long.MIN_VALUE);
+            }
+            try (ResultSet gone = delete.executeQuery()) {
+                gone.next();
+                int count = gone.getInt(1);
+                long latest = gone.getLong(2);
+                return new Purged(count, gone.wasNull() ? Long.MIN_VALUE : latest);
+            }
         }
     }
 
-    private void purgeQuietly(Connection connection, long nowUs) {
+    private void purgeQuietly(Connection connection, long afterUs, long nowUs) {
         try {
-            int deleted = purgeBatch(connection, nowUs);
-            LOG.debug("MFA-JDBC-002 deleted {} expired used-passcode records (table prefix {})", deleted, tables.prefix());
+            Purged purged = purgeBatch(connection, afterUs, nowUs);
+            sweptUpTo.accumulateAndGet(purged.latestExpiry(), Math::max);
+            LOG.debug("MFA-JDBC-002 deleted {} expired used-passcode records (table prefix {})", purged.count(), tables.prefix());
         } catch (SQLException e) {
             // The claim itself succeeded; a failed clean-up waits for the next one.
             LOG.warn("MFA-JDBC-003 deleting expired used-passcode records failed (table prefix {}): {}", tables.prefix(),

@@ -20,7 +20,8 @@ import dev.mfa4j.store.jdbc.Dialect;
  *     now, now, window cut-off, maxPushes. Key: key
  * @param pushState why a key refuses a push. Key
  * @param endPush ends the pending push if it is this one. Key, push id
- * @param purge deletes up to a number of expired used-passcode records. Now, how many
+ * @param purge deletes up to a number of expired used-passcode records. After (exclusive), now, how many; on
+ *     PostgreSQL a query answering the count deleted and their latest expiry
  * @param admitAndClaim PostgreSQL only (null on H2): {@code admit} and, only if it admitted,
  *     {@code claim}, in one statement; answers one row: 1 or 0 admitted, 1 or 0 claimed, and when
  *     not admitted the lockout end as the statement's snapshot saw it (null if it saw none). Admit's
