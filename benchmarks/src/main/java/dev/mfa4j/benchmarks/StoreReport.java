@@ -276,7 +276,7 @@ public final class StoreReport {
     private static double[] sweep(JsonNode n) {
         double[] sum = new double[2];
         n.path("byStatement").properties().forEach(e -> {
-            if (e.getKey().startsWith("DELETE") && e.getKey().contains("expires_at_us <=")) {
+            if (e.getKey().contains("DELETE FROM") && e.getKey().contains("expires_at_us <=")) {
                 sum[0] += e.getValue().path("calls").asDouble();
                 sum[1] += e.getValue().path("execMillis").asDouble();
             }
