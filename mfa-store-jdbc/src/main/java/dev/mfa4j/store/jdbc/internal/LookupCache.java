@@ -57,6 +57,8 @@ public final class LookupCache {
     }
 
     private static final LookupCache OFF = new LookupCache(null);
+    /** The stamp of a cache that is off: nothing is offered to it, so a verification allocates none. */
+    private static final Stamp NOTHING_KEPT = new Stamp(0, 0);
 
     /** Null when off: then every method does nothing and nothing is ever answered. */
     private final Cache<PrincipalId, Entry> entries;
@@ -112,6 +114,9 @@ public final class LookupCache {
 
     /** @return the stamp to take before a read whose answer may be {@linkplain #offer offered} */
     public Stamp stamp() {
+        if (entries == null) {
+            return NOTHING_KEPT;
+        }
         return new Stamp(configurationChanges.get(), assignmentChanges.get());
     }
 
