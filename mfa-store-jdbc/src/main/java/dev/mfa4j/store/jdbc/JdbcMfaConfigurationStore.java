@@ -30,6 +30,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps MFA configurations and principal assignments in a relational database (PostgreSQL or H2),
@@ -67,6 +69,8 @@ import javax.sql.DataSource;
  * @since 0.1.0
  */
 public final class JdbcMfaConfigurationStore implements MfaConfigurationStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcMfaConfigurationStore.class);
 
     /** Retries of an operation whose conditional statement lost a race it can simply run again. */
     private static final int MAX_TRIES = 5;
@@ -204,6 +208,7 @@ public final class JdbcMfaConfigurationStore implements MfaConfigurationStore {
                     throw e;
                 }
                 insertOptions(connection, configuration);
+                countChange(connection);
                 return configuration.withRevision(1);
             });
         } finally {
@@ -231,6 +236,7 @@ public final class JdbcMfaConfigurationStore implements MfaConfigurationStore {
                         delete.executeUpdate();
                     }
                     insertOptions(connection, configuration);
+                    countChange(connection);
                     return Optional.of(configuration.withRevision(expectedRevision + 1));
                 }
                 Optional<Long> actual = revision(connection, configuration.name());
@@ -281,6 +287,7 @@ public final class JdbcMfaConfigurationStore implements MfaConfigurationStore {
                     }
                     throw e;
                 }
+                countChange(connection);
                 return Optional.of(removed);
             });
         } finally {
@@ -294,14 +301,19 @@ public final class JdbcMfaConfigurationStore implements MfaConfigurationStore {
      * the {@link #findConfiguration} that follows on this thread then answers from.
      *
      * <p>With the {@linkplain Builder#lookupCache(Duration) lookup cache} on, an assignment read
-     * less than its maximum age ago, and not changed through this store since, is answered without
-     * a statement (its configuration too). An absence is never cached: a principal without an
+     * before, and not changed through this store or (by the cache's last check) any other since, is
+     * answered without a statement (its configuration too); once per check interval, one call
+     * first reads the count of changes. An absence is never cached: a principal without an
      * assignment is read every time.
      */
     @Override
     public Optional<MfaAssignment> findAssignment(PrincipalId principal) {
         Objects.requireNonNull(principal, "principal");
         handoff.remove();
+        LookupCache.Check check = lookups.checkIfDue();
+        if (check != null) {
+            checkChanges(check);
+        }
         Optional<Lookup> cached = lookups.find(principal);
         if (cached.isPresent()) {
             handoff.set(new Handoff(cached.get().configuration(), ticker.read()));
@@ -325,6 +337,32 @@ public final class JdbcMfaConfigurationStore implements MfaConfigurationStore {
         // Only now, after the connection went back without a failure; only an assignment found with its configuration.
         read.filter(lookup -> lookup.configuration() != null).ifPresent(lookup -> lookups.offer(lookup, stamp));
         return read.map(Lookup::assignment);
+    }
+
+    /**
+     * Reads the count of changes for the lookup cache. A failure only leaves the cache distrusted: the read that
+     * follows goes to the database, and reports the failure if the database is down.
+     */
+    private void checkChanges(LookupCache.Check check) {
+        long changes;
+        try {
+            changes = jdbc.autoCommit("lookup cache check", connection -> {
+                try (PreparedStatement select = connection.prepareStatement(sql.selectChanges());
+                        ResultSet rows = select.executeQuery()) {
+                    if (!rows.next()) {
+                        throw new StoreException("the JDBC MFA configuration store (table prefix " + tables.prefix()
+                                + ") found no row in " + tables.changeCount());
+                    }
+                    return rows.getLong(1);
+                }
+            });
+        } catch (StoreException e) {
+            lookups.checkFailed(check);
+            LOG.warn("MFA-JDBC-004 the lookup cache could not check for changes; it answers nothing until a check succeeds: {}",
+                    e.getMessage());
+            return;
+        }
+        lookups.checked(check, changes);
     }
 
     @Override
@@ -358,6 +396,7 @@ public final class JdbcMfaConfigurationStore implements MfaConfigurationStore {
                     }
                     throw e;
                 }
+                countChange(connection);
                 return Optional.of(previous);
             });
         } finally {
@@ -377,6 +416,7 @@ public final class JdbcMfaConfigurationStore implements MfaConfigurationStore {
                         delete.setString(1, principal.path());
                         delete.executeUpdate();
                     }
+                    countChange(connection);
                 }
                 return previous;
             });
@@ -457,6 +497,19 @@ public final class JdbcMfaConfigurationStore implements MfaConfigurationStore {
                 insert.addBatch();
             }
             insert.executeBatch();
+        }
+    }
+
+    /**
+     * Adds one to the count of changes, in the write's transaction, so that other nodes' lookup caches learn of it.
+     * Last in the transaction: every writer takes this row's lock, and taking it last keeps it held only for the commit.
+     */
+    private void countChange(Connection connection) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(sql.countChange())) {
+            if (update.executeUpdate() != 1) {
+                throw new StoreException("the JDBC MFA configuration store (table prefix " + tables.prefix() + ") found no row in "
+                        + tables.changeCount() + "; build a store with migrate(true), or apply the V3 script, to add it");
+            }
         }
     }
 
@@ -550,7 +603,7 @@ public final class JdbcMfaConfigurationStore implements MfaConfigurationStore {
      */
     public static final class Builder extends JdbcStoreBuilder<JdbcMfaConfigurationStore, Builder> {
 
-        /** The longest {@link #lookupCache(Duration)} accepted: past it, a change on another node would wait too long. */
+        /** The longest {@link #lookupCache(Duration)} accepted: past it, a change on another node would go unseen too long. */
         public static final Duration MAX_LOOKUP_CACHE_AGE = Duration.ofHours(1);
         /** The {@link #lookupCacheSize(int)} used when none is given. */
         public static final int DEFAULT_LOOKUP_CACHE_SIZE = 100_000;
@@ -568,8 +621,8 @@ public final class JdbcMfaConfigurationStore implements MfaConfigurationStore {
         /**
          * @param ticker the time source that bounds how long a configuration read with an
          *     assignment may answer the {@link JdbcMfaConfigurationStore#findConfiguration} that
-         *     follows it (one second), and the age of the {@linkplain #lookupCache(Duration) lookup
-         *     cache}'s entries; {@link Ticker#system()} by default. Tests pass one they advance.
+         *     follows it (one second), and the interval of the {@linkplain #lookupCache(Duration)
+         *     lookup cache}'s checks; {@link Ticker#system()} by default. Tests pass one they advance.
          * @return this builder
          * @throws NullPointerException if {@code ticker} is null
          */
@@ -580,9 +633,17 @@ public final class JdbcMfaConfigurationStore implements MfaConfigurationStore {
 
         /**
          * Turns on the lookup cache: {@link JdbcMfaConfigurationStore#findAssignment} answers a
-         * principal's assignment, and the configuration read with it, from memory for up to
-         * {@code maxAge} after reading them, so that a verification of a principal looked up
-         * recently costs one round trip fewer. Off by default.
+         * principal's assignment, and the configuration read with it, from memory, so that a
+         * verification of a principal looked up before costs one round trip fewer. Off by default.
+         *
+         * <p>How other nodes' changes reach it: every write through a
+         * {@code JdbcMfaConfigurationStore} on these tables adds one to a count of changes (the
+         * one row of {@code <prefix>change_count}) in its own transaction. The cache answers only
+         * while a check of that count, begun less than {@code maxAge} ago, found it unchanged; when
+         * a check is due, the next lookup on this node makes it (one short statement, by one caller
+         * at a time, while the others read the database), and a changed count forgets every entry.
+         * So a node makes at most one check per {@code maxAge}, however many principals it serves,
+         * and an entry may answer for as long as nothing changes.
          *
          * <p>The staleness contract:
          * <ul>
@@ -590,14 +651,17 @@ public final class JdbcMfaConfigurationStore implements MfaConfigurationStore {
          *       configuration created, updated or deleted) is seen by the next lookup on any
          *       thread: the write forgets what it affects before it returns, even when it fails;</li>
          *   <li>a change made through another instance on the same tables (another node) is seen
-         *       here within {@code maxAge} of the read that was cached: until then, an assignment
+         *       here at most {@code maxAge} after it was committed: until then, an assignment
          *       removed there still asks this node for MFA (fail safe), and a configuration updated
          *       or deleted there still verifies here as it was (its old options, such as a Duo key
          *       that was rotated out, or its old assignments);</li>
+         *   <li>a change made to the tables with SQL outside the store is seen only if the same
+         *       transaction adds one to {@code <prefix>change_count.changes}, as the store does;</li>
          *   <li>an absence is never cached: a principal without an assignment is read every time,
          *       so a new assignment made anywhere takes effect at once on every node;</li>
          *   <li>a failed read is never cached; nor is an assignment whose configuration was not
-         *       read with it.</li>
+         *       read with it. A check that fails leaves the cache answering nothing until one
+         *       succeeds (a warning, {@code MFA-JDBC-004}).</li>
          * </ul>
          * The configuration reads of management ({@code findConfiguration}, {@code list...}) are
          * never answered from the cache; {@code MfaPrincipals.get} is, as it calls
@@ -608,8 +672,9 @@ public final class JdbcMfaConfigurationStore implements MfaConfigurationStore {
          * heap and go with it when it is no longer reachable. At most {@link #lookupCacheSize(int)}
          * principals are kept; past that, Caffeine drops those least likely to be asked for again.
          *
-         * @param maxAge how long a read may answer, more than zero and at most
-         *     {@link #MAX_LOOKUP_CACHE_AGE}; {@link Duration#ZERO} turns the cache off (the default)
+         * @param maxAge how long a change made on another node may go unseen here (the interval
+         *     of the checks), more than zero and at most {@link #MAX_LOOKUP_CACHE_AGE};
+         *     {@link Duration#ZERO} turns the cache off (the default)
          * @return this builder
          * @throws NullPointerException if {@code maxAge} is null
          * @throws IllegalArgumentException if {@code maxAge} is negative or longer than

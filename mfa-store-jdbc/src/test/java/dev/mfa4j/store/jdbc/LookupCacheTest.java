@@ -7,6 +7,12 @@ import dev.mfa4j.api.MfaAssignment;
 import dev.mfa4j.api.MfaConfiguration;
 import dev.mfa4j.api.PrincipalId;
 import dev.mfa4j.api.StoreException;
+import dev.mfa4j.api.DuplicateConfigurationException;
+import dev.mfa4j.api.RevisionConflictException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +24,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The opt-in lookup cache of {@link JdbcMfaConfigurationStore}: what it saves (the assignment read
- * and the configuration read with it) and how stale it may be, in each direction. Time moves only
- * when a test advances the ticker.
+ * and the configuration read with it), what it costs (one check of the count of changes per
+ * interval) and how stale it may be, in each direction. Time moves only when a test advances the
+ * ticker.
  */
 abstract class LookupCacheTest {
 
@@ -72,6 +79,27 @@ abstract class LookupCacheTest {
         nanos.addAndGet(duration.toNanos());
     }
 
+    /** @return the statements since the last reset that read assignments, configurations or wrote */
+    private List<String> reads() {
+        return counted.executed().stream().filter(sql -> !sql.contains("change_count")).toList();
+    }
+
+    /** @return the checks of the count of changes since the last reset */
+    private List<String> checks() {
+        return counted.executed().stream().filter(sql -> sql.startsWith("SELECT changes FROM " + prefix + "change_count")).toList();
+    }
+
+    /** @return the count of changes in the database */
+    private long changes() {
+        try (Connection connection = database.newDataSource().getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT changes FROM " + prefix + "change_count")) {
+            assertThat(rows.next()).isTrue();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A verification's two reads, as mfa-core makes them. */
     private MfaConfiguration lookUp(JdbcMfaConfigurationStore on, PrincipalId principal) {
         MfaAssignment assignment = on.findAssignment(principal).orElseThrow();
@@ -81,7 +109,9 @@ abstract class LookupCacheTest {
     @Test
     void theSecondLookupOfAPrincipalMakesNoStatement() {
         MfaConfiguration first = lookUp(store, BOB);
-        assertThat(counted.executed()).hasSize(1);
+        assertThat(reads()).hasSize(1);
+        assertThat(checks()).as("the first lookup checks the count of changes first").hasSize(1);
+        assertThat(counted.executed()).hasSize(2);
 
         counted.reset();
         assertThat(store.findAssignment(BOB)).contains(new MfaAssignment(BOB, "Main", "bob@fake"));
@@ -119,7 +149,8 @@ abstract class LookupCacheTest {
 
         assertThat(seen.option("Passcode")).contains("2222");
         assertThat(seen.revision()).isEqualTo(2);
-        assertThat(counted.executed()).hasSize(2);
+        assertThat(reads()).hasSize(2);
+        assertThat(checks()).hasSize(2);
     }
 
     @Test
@@ -147,10 +178,97 @@ abstract class LookupCacheTest {
     }
 
     @Test
+    void aPrincipalLookedUpLongAgoCostsNoReadWhileNothingChanged() {
+        lookUp(store, BOB);
+        advance(MAX_AGE.multipliedBy(100));
+        counted.reset();
+
+        assertThat(lookUp(store, BOB).option("Passcode")).contains("1111");
+        assertThat(lookUp(store, BOB).option("Passcode")).contains("1111");
+
+        assertThat(reads()).isEmpty();
+        assertThat(checks()).as("one check of the count, then nothing").hasSize(1);
+    }
+
+    @Test
+    void aNodeChecksAtMostOncePerIntervalHoweverManyPrincipalsItServes() {
+        other.putAssignment(new MfaAssignment(ALICE, "Main", "alice@fake"));
+        other.putAssignment(new MfaAssignment(CAROL, "Spare", "carol@spare"));
+        for (PrincipalId principal : List.of(BOB, ALICE, CAROL)) {
+            lookUp(store, principal);
+        }
+        counted.reset();
+
+        for (int interval = 0; interval < 3; interval++) {
+            advance(MAX_AGE);
+            for (PrincipalId principal : List.of(BOB, ALICE, CAROL, BOB, ALICE, CAROL)) {
+                lookUp(store, principal);
+            }
+        }
+
+        assertThat(checks()).hasSize(3);
+        assertThat(reads()).isEmpty();
+    }
+
+    @Test
+    void everyWriteThroughAStoreAddsOneToTheCountOfChangesAndNothingElseDoes() {
+        long before = changes();
+        other.createConfiguration(MfaConfiguration.of("Third", "fake", Map.of("Passcode", "3333")));
+        other.updateConfiguration(MfaConfiguration.of("Third", "fake", Map.of("Passcode", "4444")), 1);
+        other.putAssignment(new MfaAssignment(ALICE, "Third", "alice@fake"));
+        other.putAssignment(new MfaAssignment(ALICE, "Main", "alice@main"));
+        other.removeAssignment(ALICE);
+        store.deleteConfiguration("Third", false);
+        assertThat(changes() - before).as("six writes").isEqualTo(6);
+
+        assertThat(other.removeAssignment(CAROL)).as("nothing to remove").isEmpty();
+        assertThatThrownBy(() -> other.createConfiguration(MfaConfiguration.of("Main", "fake", Map.of())))
+                .isInstanceOf(DuplicateConfigurationException.class);
+        assertThatThrownBy(() -> other.updateConfiguration(MfaConfiguration.of("Main", "fake", Map.of()), 7))
+                .isInstanceOf(RevisionConflictException.class);
+        lookUp(other, BOB);
+        assertThat(changes() - before).as("no change, a refused write, or a read: none counted").isEqualTo(6);
+    }
+
+    @Test
+    void aChangeMadeWithSqlIsSeenWithinTheIntervalWhenItsTransactionCountsIt() throws SQLException {
+        lookUp(store, BOB);
+        try (Connection connection = database.newDataSource().getConnection(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.executeUpdate("UPDATE " + prefix + "assignment SET configuration_name = 'Spare' WHERE principal = '"
+                    + BOB.path() + "'");
+            statement.executeUpdate("UPDATE " + prefix + "change_count SET changes = changes + 1");
+            connection.commit();
+        }
+        assertThat(lookUp(store, BOB).name()).as("within the interval").isEqualTo("Main");
+
+        advance(MAX_AGE);
+
+        assertThat(lookUp(store, BOB).name()).isEqualTo("Spare");
+    }
+
+    @Test
+    void aCheckThatFailsLeavesTheCacheAnsweringNothingUntilOneSucceeds() {
+        lookUp(store, BOB);
+        advance(MAX_AGE);
+        switchable.goAway();
+        assertThatThrownBy(() -> store.findAssignment(BOB)).as("the read after the failed check fails too")
+                .isInstanceOf(StoreException.class);
+        switchable.comeBack();
+        counted.reset();
+
+        lookUp(store, BOB);
+        lookUp(store, BOB);
+
+        assertThat(checks()).hasSize(1);
+        assertThat(reads()).as("forgotten? no: the check found nothing changed").isEmpty();
+    }
+
+    @Test
     void aNewAssignmentIsSeenAtOnceBecauseAnAbsenceIsNeverCached() {
         assertThat(store.findAssignment(ALICE)).isEmpty();
         assertThat(store.findAssignment(ALICE)).isEmpty();
-        assertThat(counted.executed()).as("read every time").hasSize(2);
+        assertThat(reads()).as("read every time").hasSize(2);
 
         other.putAssignment(new MfaAssignment(ALICE, "Main", "alice@fake"));
 
@@ -210,7 +328,7 @@ abstract class LookupCacheTest {
         switchable.comeBack();
 
         assertThat(lookUp(store, BOB).option("Passcode")).contains("1111");
-        assertThat(counted.executed()).hasSize(1);
+        assertThat(reads()).hasSize(1);
     }
 
     @Test
@@ -223,7 +341,7 @@ abstract class LookupCacheTest {
 
         lookUp(store, BOB);
 
-        assertThat(counted.executed()).as("it may have committed before it failed").hasSize(1);
+        assertThat(reads()).as("it may have committed before it failed").hasSize(1);
     }
 
     @Test
@@ -237,7 +355,7 @@ abstract class LookupCacheTest {
 
         lookUp(store, BOB);
 
-        assertThat(counted.executed()).as("it may have committed before it failed").hasSize(1);
+        assertThat(reads()).as("it may have committed before it failed").hasSize(1);
     }
 
     @Test

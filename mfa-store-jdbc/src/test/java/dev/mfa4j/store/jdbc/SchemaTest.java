@@ -33,7 +33,9 @@ class SchemaTest {
 
         assertThat(again.findConfiguration("Main")).isPresent();
         assertThat(attempts.tablePrefix()).isEqualTo("mfa_");
-        assertThat(query("SELECT COUNT(*) FROM mfa_schema_version")).as("versions 1 and 2, each once").isEqualTo(2);
+        assertThat(query("SELECT COUNT(*) FROM mfa_schema_version")).as("versions 1 to 3, each once").isEqualTo(3);
+        assertThat(query("SELECT COUNT(*) FROM mfa_change_count")).as("one row").isEqualTo(1);
+        assertThat(query("SELECT changes FROM mfa_change_count")).as("the one create").isEqualTo(1);
     }
 
     @Test
@@ -54,14 +56,15 @@ class SchemaTest {
         }
         assertThatThrownBy(() -> JdbcEnrollmentStore.builder(dataSource).migrate(false).build())
                 .isInstanceOf(StoreException.class)
-                .hasMessageContaining("schema version 1 but this mfa-store-jdbc needs 2");
+                .hasMessageContaining("schema version 1 but this mfa-store-jdbc needs 3");
 
         JdbcEnrollmentStore enrollments = JdbcEnrollmentStore.builder(dataSource).build();
 
         assertThat(enrollments.list(PrincipalId.parse("principal/internal/user/bob"))).isEmpty();
         assertThat(JdbcMfaConfigurationStore.builder(dataSource).migrate(false).build().findConfiguration("Main"))
                 .hasValueSatisfying(kept -> assertThat(kept.revision()).isEqualTo(3));
-        assertThat(query("SELECT MAX(version) FROM mfa_schema_version")).isEqualTo(2);
+        assertThat(query("SELECT MAX(version) FROM mfa_schema_version")).isEqualTo(3);
+        assertThat(query("SELECT changes FROM mfa_change_count")).as("counted from the upgrade on").isEqualTo(0);
     }
 
     @Test

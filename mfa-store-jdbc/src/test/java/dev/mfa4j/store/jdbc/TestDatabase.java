@@ -41,7 +41,7 @@ interface TestDatabase {
     default void dropTables(String prefix) {
         try (Connection connection = newDataSource().getConnection(); Statement statement = connection.createStatement()) {
             for (String table : new String[] {"enrollment_value", "enrollment", "assignment", "configuration_option", "configuration", "attempt",
-                    "used_passcode",
+                    "used_passcode", "change_count",
                     "schema_version"}) {
                 statement.execute("DROP TABLE IF EXISTS " + prefix + table);
             }

@@ -28,12 +28,14 @@ import dev.mfa4j.store.jdbc.Dialect;
  * @param updateAssignment a principal's assignment. Configuration name, provider user id,
  *     principal
  * @param deleteAssignment a principal's assignment. Principal
+ * @param countChange adds one to the count of changes, last in every write's transaction
+ * @param selectChanges the count of changes, which a lookup cache compares with the one it saw
  */
 public record ConfigurationSql(String selectConfiguration, String selectAllConfigurations, String insertConfiguration,
         String insertOption, String updateConfiguration, String deleteOptions, String selectRevision, String lockConfiguration,
         String deleteConfiguration, String countAssignments, String deleteAssignmentsOf, String selectAssignment,
         String lockAssignment, String selectAllAssignments, String insertAssignment, String updateAssignment,
-        String deleteAssignment) {
+        String deleteAssignment, String countChange, String selectChanges) {
 
     /**
      * @param dialect the database
@@ -66,6 +68,8 @@ public record ConfigurationSql(String selectConfiguration, String selectAllConfi
                 t.expand("SELECT principal, configuration_name, provider_user_id FROM ${prefix}assignment"),
                 t.expand("INSERT INTO ${prefix}assignment (principal, configuration_name, provider_user_id) VALUES (?, ?, ?)"),
                 t.expand("UPDATE ${prefix}assignment SET configuration_name = ?, provider_user_id = ? WHERE principal = ?"),
-                t.expand("DELETE FROM ${prefix}assignment WHERE principal = ?"));
+                t.expand("DELETE FROM ${prefix}assignment WHERE principal = ?"),
+                t.expand("UPDATE ${prefix}change_count SET changes = changes + 1 WHERE id = 1"),
+                t.expand("SELECT changes FROM ${prefix}change_count WHERE id = 1"));
     }
 }

@@ -37,7 +37,8 @@ public final class Schema {
     }
 
     /** Every script, in order. A new version adds a line here and a script per dialect. */
-    private static final List<Migration> MIGRATIONS = List.of(new Migration(1, "initial schema"), new Migration(2, "enrollments"));
+    private static final List<Migration> MIGRATIONS = List.of(new Migration(1, "initial schema"), new Migration(2, "enrollments"),
+            new Migration(3, "change count"));
 
     /** The schema version this code reads and writes. */
     public static final int CURRENT_VERSION = MIGRATIONS.get(MIGRATIONS.size() - 1).version();

@@ -72,6 +72,11 @@ public record Tables(String prefix) {
         return prefix + "enrollment_value";
     }
 
+    /** @return the one-row count of changes made through the configuration store, read by lookup caches */
+    public String changeCount() {
+        return prefix + "change_count";
+    }
+
     /**
      * @param template SQL text naming tables as {@code ${prefix}configuration} and so on
      * @return the text with the prefix in place
