@@ -4,7 +4,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -25,7 +24,7 @@ import java.util.regex.Pattern;
  * @param applicationName the application being logged into, at most 256 characters without control
  *     characters; empty if not given
  * @param requestId an id to correlate logs and events: 1 to 128 of {@code A-Z a-z 0-9 . _ : -};
- *     a random UUID unless given
+ *     unless given, a generated one in a UUID's form, never the same twice in a process
  * @param progressListener receives progress of long factors; {@link ProgressListener#NONE} unless
  *     given
  * @since 0.1.0
@@ -42,7 +41,7 @@ public record VerificationContext(Optional<String> clientIp, Optional<String> ap
      * @param applicationName the application being logged into, at most 256 characters without control
      *         characters; empty if not given
      * @param requestId an id to correlate logs and events: 1 to 128 of {@code A-Z a-z 0-9 . _ : -};
-     *         a random UUID unless given
+     *         unless given, a generated one in a UUID's form, never the same twice in a process
      * @param progressListener receives progress of long factors; {@link ProgressListener#NONE} unless
      *         given
      * @throws NullPointerException if a component is null
@@ -64,7 +63,7 @@ public record VerificationContext(Optional<String> clientIp, Optional<String> ap
         }
     }
 
-    /** @return a context with no client IP, no application name, a new random request id and no listener */
+    /** @return a context with no client IP, no application name, a newly generated request id and no listener */
     public static VerificationContext empty() {
         return builder().build();
     }
@@ -137,7 +136,7 @@ public record VerificationContext(Optional<String> clientIp, Optional<String> ap
         }
 
         /**
-         * @param requestId the id to correlate logs and events; null for a random UUID
+         * @param requestId the id to correlate logs and events; null for a generated one
          * @return this builder
          */
         public Builder requestId(String requestId) {
@@ -160,7 +159,7 @@ public record VerificationContext(Optional<String> clientIp, Optional<String> ap
          */
         public VerificationContext build() {
             return new VerificationContext(Optional.ofNullable(clientIp), Optional.ofNullable(applicationName),
-                    requestId == null ? UUID.randomUUID().toString() : requestId, progressListener);
+                    requestId == null ? RequestIds.next() : requestId, progressListener);
         }
     }
 }

@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -12,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class VerificationContextTest {
 
     @Test
-    void defaultsToARandomRequestIdAndNoListener() {
+    void defaultsToAGeneratedRequestIdAndNoListener() {
         VerificationContext a = VerificationContext.empty();
         VerificationContext b = VerificationContext.empty();
 
@@ -20,6 +26,30 @@ class VerificationContextTest {
         assertThat(a.clientIp()).isEmpty();
         assertThat(a.applicationName()).isEmpty();
         assertThat(a.progressListener()).isSameAs(ProgressListener.NONE);
+    }
+
+    @Test
+    void generatedRequestIdsAreNeverTheSameTwiceAcrossThreads() throws Exception {
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                runs.add(pool.submit(() -> {
+                    for (int i = 0; i < 25_000; i++) {
+                        String id = VerificationContext.empty().requestId();
+                        assertThat(UUID.fromString(id).toString()).isEqualTo(id);
+                        seen.add(id);
+                    }
+                }));
+            }
+            for (Future<?> run : runs) {
+                run.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(seen).hasSize(100_000);
     }
 
     @ParameterizedTest
