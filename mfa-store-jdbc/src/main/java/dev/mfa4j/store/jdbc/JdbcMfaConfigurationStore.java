@@ -57,9 +57,9 @@ import org.slf4j.LoggerFactory;
  * are stored only in that form.
  *
  * <p>A verification reads the principal's assignment and its configuration in one statement
- * ({@link #findAssignment}). A host whose principals verify again and again may have that read
- * answered from memory for a bounded time, {@link Builder#lookupCache(Duration)}, whose Javadoc
- * states how stale an answer may be.
+ * ({@link #findAssignment}). A host may have that read answered from memory while nothing
+ * changes, {@link Builder#lookupCache(Duration)}, whose Javadoc states how stale an answer may be.
+ * Every write adds one to a count of changes in its transaction, which those caches check.
  *
  * <p>Thread safe: each call borrows one connection from the {@link DataSource} and returns it;
  * use a pooled data source. Arguments must not be null ({@link NullPointerException}). A database
@@ -282,7 +282,8 @@ public final class JdbcMfaConfigurationStore implements MfaConfigurationStore {
                     delete.executeUpdate();
                 } catch (SQLException e) {
                     if (SqlStates.isForeignKeyViolation(e)) {
-                        // An assignment arrived that the row lock did not hold off: run the whole check again.
+                        // An assignment arrived that the row lock did not hold off: undo the deletions, run the whole check again.
+                        connection.rollback();
                         return Optional.empty();
                     }
                     throw e;
@@ -341,7 +342,8 @@ public final class JdbcMfaConfigurationStore implements MfaConfigurationStore {
 
     /**
      * Reads the count of changes for the lookup cache. A failure only leaves the cache distrusted: the read that
-     * follows goes to the database, and reports the failure if the database is down.
+     * follows goes to the database, and reports the failure if the database is down. Whatever is thrown, the check
+     * is ended, so that a later one can be made.
      */
     private void checkChanges(LookupCache.Check check) {
         long changes;
@@ -350,19 +352,27 @@ public final class JdbcMfaConfigurationStore implements MfaConfigurationStore {
                 try (PreparedStatement select = connection.prepareStatement(sql.selectChanges());
                         ResultSet rows = select.executeQuery()) {
                     if (!rows.next()) {
-                        throw new StoreException("the JDBC MFA configuration store (table prefix " + tables.prefix()
-                                + ") found no row in " + tables.changeCount());
+                        throw new StoreException(missingChangeCount());
                     }
                     return rows.getLong(1);
                 }
             });
-        } catch (StoreException e) {
-            lookups.checkFailed(check);
-            LOG.warn("MFA-JDBC-004 the lookup cache could not check for changes; it answers nothing until a check succeeds: {}",
-                    e.getMessage());
+        } catch (RuntimeException | Error e) {
+            if (lookups.checkFailed(check)) {
+                LOG.warn("MFA-JDBC-004 the lookup cache (table prefix {}) could not check for changes; it answers nothing until a "
+                        + "check succeeds: {}", tables.prefix(), e instanceof StoreException ? e.getMessage() : e.getClass().getName());
+            }
+            if (e instanceof Error error) {
+                throw error;
+            }
             return;
         }
         lookups.checked(check, changes);
+    }
+
+    private String missingChangeCount() {
+        return "the JDBC MFA configuration store (table prefix " + tables.prefix() + ") found no row in " + tables.changeCount()
+                + "; add it with INSERT INTO " + tables.changeCount() + " (id, changes) VALUES (1, 0)";
     }
 
     @Override
@@ -375,6 +385,10 @@ public final class JdbcMfaConfigurationStore implements MfaConfigurationStore {
                     throw new ConfigurationNotFoundException(assignment.configurationName());
                 }
                 Optional<MfaAssignment> previous = lockAssignment(connection, assignment.principal());
+                if (previous.isPresent() && previous.get().equals(assignment)) {
+                    // Nothing changes: no write, and no count that would make every node's lookup cache forget.
+                    return Optional.of(previous);
+                }
                 try (PreparedStatement write = connection.prepareStatement(previous.isPresent() ? sql.updateAssignment() : sql.insertAssignment())) {
                     int i = 1;
                     if (previous.isEmpty()) {
@@ -507,8 +521,7 @@ public final class JdbcMfaConfigurationStore implements MfaConfigurationStore {
     private void countChange(Connection connection) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(sql.countChange())) {
             if (update.executeUpdate() != 1) {
-                throw new StoreException("the JDBC MFA configuration store (table prefix " + tables.prefix() + ") found no row in "
-                        + tables.changeCount() + "; build a store with migrate(true), or apply the V3 script, to add it");
+                throw new StoreException(missingChangeCount());
             }
         }
     }

@@ -9,6 +9,8 @@ import dev.mfa4j.api.PrincipalId;
 import dev.mfa4j.api.StoreException;
 import dev.mfa4j.api.DuplicateConfigurationException;
 import dev.mfa4j.api.RevisionConflictException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,8 +18,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -221,6 +225,9 @@ abstract class LookupCacheTest {
         store.deleteConfiguration("Third", false);
         assertThat(changes() - before).as("six writes").isEqualTo(6);
 
+        assertThat(other.putAssignment(new MfaAssignment(BOB, "Main", "bob@fake"))).as("the same again")
+                .contains(new MfaAssignment(BOB, "Main", "bob@fake"));
+
         assertThat(other.removeAssignment(CAROL)).as("nothing to remove").isEmpty();
         assertThatThrownBy(() -> other.createConfiguration(MfaConfiguration.of("Main", "fake", Map.of())))
                 .isInstanceOf(DuplicateConfigurationException.class);
@@ -228,6 +235,7 @@ abstract class LookupCacheTest {
                 .isInstanceOf(RevisionConflictException.class);
         lookUp(other, BOB);
         assertThat(changes() - before).as("no change, a refused write, or a read: none counted").isEqualTo(6);
+        assertThat(lookUp(other, BOB).option("Passcode")).contains("1111");
     }
 
     @Test
@@ -248,7 +256,7 @@ abstract class LookupCacheTest {
     }
 
     @Test
-    void aCheckThatFailsLeavesTheCacheAnsweringNothingUntilOneSucceeds() {
+    void aCheckThatFailsLeavesTheCacheAnsweringNothingUntilOneSucceedsASecondLater() {
         lookUp(store, BOB);
         advance(MAX_AGE);
         switchable.goAway();
@@ -258,10 +266,48 @@ abstract class LookupCacheTest {
         counted.reset();
 
         lookUp(store, BOB);
+        assertThat(checks()).as("not again within a second of the failed one").isEmpty();
+        assertThat(reads()).as("and nothing answers from memory meanwhile").hasSize(1);
+
+        advance(Duration.ofSeconds(1));
+        counted.reset();
+        lookUp(store, BOB);
         lookUp(store, BOB);
 
         assertThat(checks()).hasSize(1);
-        assertThat(reads()).as("forgotten? no: the check found nothing changed").isEmpty();
+        assertThat(reads()).as("the check found nothing changed: the entries answer again").isEmpty();
+    }
+
+    @Test
+    void aCheckThatThrowsSomethingElseIsEndedAllTheSameSoALaterOneIsMade() {
+        AtomicBoolean broken = new AtomicBoolean();
+        // As a pool that was closed may answer: not an SQLException.
+        DataSource flaky = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    if (broken.get() && method.getName().equals("getConnection")) {
+                        throw new IllegalStateException("the pool is closed (test)");
+                    }
+                    try {
+                        return method.invoke(counted, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        JdbcMfaConfigurationStore onFlaky = JdbcMfaConfigurationStore.builder(flaky).tablePrefix(prefix).ticker(nanos::get)
+                .lookupCache(MAX_AGE).build();
+        lookUp(onFlaky, BOB);
+        advance(MAX_AGE);
+        broken.set(true);
+        assertThatThrownBy(() -> onFlaky.findAssignment(BOB)).isInstanceOf(IllegalStateException.class);
+        broken.set(false);
+        advance(Duration.ofSeconds(1));
+        counted.reset();
+
+        lookUp(onFlaky, BOB);
+        lookUp(onFlaky, BOB);
+
+        assertThat(checks()).as("a check is made again").hasSize(1);
+        assertThat(reads()).isEmpty();
     }
 
     @Test

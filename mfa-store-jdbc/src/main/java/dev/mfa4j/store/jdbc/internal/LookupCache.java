@@ -9,6 +9,8 @@ import dev.mfa4j.api.spi.Ticker;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -75,12 +77,23 @@ public final class LookupCache {
     public record Check(long startedAt) {
     }
 
-    private static final LookupCache OFF = new LookupCache(null, null, 0);
+    /**
+     * The entries since the last forgetting of everything, and the configurations they share (one
+     * object per name and revision rather than one per principal). Forgetting everything replaces
+     * the generation, so a verifying thread whose check saw a change does not clear a large map.
+     */
+    private record Generation(Cache<PrincipalId, Entry> entries, ConcurrentMap<String, MfaConfiguration> configurations) {
+    }
+
+    /** How soon a failed check may be made again, at most: a database that is down is not asked on every lookup. */
+    private static final long RETRY_FAILED_CHECK_NANOS = Duration.ofSeconds(1).toNanos();
+    private static final LookupCache OFF = new LookupCache(0, null, 0);
     /** The stamp of a cache that is off: nothing is offered to it, so a verification allocates none. */
     private static final Stamp NOTHING_KEPT = new Stamp(0, 0);
 
-    /** Null when off: then every method does nothing and nothing is ever answered. */
-    private final Cache<PrincipalId, Entry> entries;
+    /** Zero when off: then every method does nothing and nothing is ever answered. */
+    private final int maxEntries;
+    private volatile Generation generation;
     private final AtomicLong configurationChanges = new AtomicLong();
     private final AtomicLong assignmentChanges = new AtomicLong();
     private final Ticker ticker;
@@ -89,15 +102,29 @@ public final class LookupCache {
     private final AtomicBoolean checking = new AtomicBoolean();
     /** Until when, by the ticker, entries may answer without another check; due at once when built. */
     private volatile long trustedUntil;
-    /** The count of changes the last check found; only the checking caller touches it (under {@link #checking}). */
+    /** Not before this, by the ticker, is a check made again after one failed. */
+    private volatile long retryAfter;
+    /** The count of changes the last check found; only the checking caller touches these (under {@link #checking}). */
     private long seenChanges;
     private boolean seenAny;
+    private int failuresInARow;
 
-    private LookupCache(Cache<PrincipalId, Entry> entries, Ticker ticker, long checkEveryNanos) {
-        this.entries = entries;
+    private LookupCache(int maxEntries, Ticker ticker, long checkEveryNanos) {
+        this.maxEntries = maxEntries;
         this.ticker = ticker;
         this.checkEveryNanos = checkEveryNanos;
-        this.trustedUntil = ticker == null ? 0 : ticker.read();
+        long now = ticker == null ? 0 : ticker.read();
+        this.trustedUntil = now;
+        this.retryAfter = now;
+        this.generation = maxEntries == 0 ? null : newGeneration();
+    }
+
+    private Generation newGeneration() {
+        return new Generation(Caffeine.newBuilder()
+                .maximumSize(maxEntries)
+                // Upkeep (eviction) on the threads that use the cache: no task for the common pool.
+                .executor(Runnable::run)
+                .build(), new ConcurrentHashMap<>());
     }
 
     /** @return a cache that keeps nothing */
@@ -108,25 +135,21 @@ public final class LookupCache {
     /**
      * @param checkEvery how long after a check of the count of changes began entries may answer
      *     without another (positive)
-     * @param maxEntries how many principals' entries are kept at most
+     * @param maxEntries how many principals' entries are kept at most (positive)
      * @param ticker the time source of the check interval
      * @return a cache
      */
     public static LookupCache of(Duration checkEvery, int maxEntries, Ticker ticker) {
         Objects.requireNonNull(ticker, "ticker");
-        if (checkEvery.isNegative() || checkEvery.isZero()) {
-            throw new IllegalArgumentException("the check interval must be positive");
+        if (checkEvery.isNegative() || checkEvery.isZero() || maxEntries < 1) {
+            throw new IllegalArgumentException("the check interval and the size must be positive");
         }
-        return new LookupCache(Caffeine.newBuilder()
-                .maximumSize(maxEntries)
-                // Upkeep (eviction) on the threads that use the cache: no task for the common pool.
-                .executor(Runnable::run)
-                .build(), ticker, checkEvery.toNanos());
+        return new LookupCache(maxEntries, ticker, checkEvery.toNanos());
     }
 
     /** @return whether this cache keeps anything */
     public boolean isOn() {
-        return entries != null;
+        return maxEntries > 0;
     }
 
     /**
@@ -135,10 +158,10 @@ public final class LookupCache {
      *     a check of the count of changes began less than the check interval ago
      */
     public Optional<Lookup> find(PrincipalId principal) {
-        if (entries == null || ticker.read() - trustedUntil >= 0) {
+        if (maxEntries == 0 || ticker.read() - trustedUntil >= 0) {
             return Optional.empty();
         }
-        Entry entry = entries.getIfPresent(principal);
+        Entry entry = generation.entries().getIfPresent(principal);
         if (entry == null || entry.configurationChanges() != configurationChanges.get()) {
             return Optional.empty();
         }
@@ -147,25 +170,30 @@ public final class LookupCache {
 
     /** @return the stamp to take before a read whose answer may be {@linkplain #offer offered} */
     public Stamp stamp() {
-        if (entries == null) {
+        if (maxEntries == 0) {
             return NOTHING_KEPT;
         }
         return new Stamp(configurationChanges.get(), assignmentChanges.get());
     }
 
     /**
-     * Keeps a read's answer, unless a write through this store finished after {@code stamp} was
-     * taken (then the answer may be older than that write, and is dropped).
+     * Keeps a read's answer, unless a write through this store, or a check that found the count of
+     * changes moved, finished after {@code stamp} was taken (then the answer may be older than that
+     * change, and is dropped).
      *
      * @param lookup what the read found
      * @param stamp taken before the read
      */
     public void offer(Lookup lookup, Stamp stamp) {
-        if (entries == null || lookup.configuration() == null) {
+        if (maxEntries == 0 || lookup.configuration() == null) {
             return;
         }
-        entries.asMap().compute(lookup.assignment().principal(), (principal, old) ->
-                stamp.equals(stamp()) ? new Entry(lookup, stamp.configurationChanges()) : null);
+        Generation current = generation;
+        MfaConfiguration read = lookup.configuration();
+        MfaConfiguration shared = current.configurations().merge(read.name(), read, (kept, fresh) -> kept.equals(fresh) ? kept : fresh);
+        Lookup kept = shared == read ? lookup : new Lookup(lookup.assignment(), shared);
+        current.entries().asMap().compute(lookup.assignment().principal(), (principal, old) ->
+                stamp.equals(stamp()) ? new Entry(kept, stamp.configurationChanges()) : null);
     }
 
     /**
@@ -175,20 +203,21 @@ public final class LookupCache {
      * @param principal the principal whose assignment was written
      */
     public void assignmentChanged(PrincipalId principal) {
-        if (entries == null) {
+        if (maxEntries == 0) {
             return;
         }
         assignmentChanges.incrementAndGet();
-        entries.invalidate(principal);
+        generation.entries().invalidate(principal);
     }
 
     /** Forgets every entry; called after every write to a configuration, whether it ended well or not. */
     public void configurationsChanged() {
-        if (entries == null) {
+        if (maxEntries == 0) {
             return;
         }
+        // The count first: from here on, no entry kept before answers and no read begun before is kept.
         configurationChanges.incrementAndGet();
-        entries.invalidateAll();
+        generation = newGeneration();
     }
 
     /**
@@ -196,14 +225,15 @@ public final class LookupCache {
      * caller then reads the count and reports it to {@link #checked}, or calls
      * {@link #checkFailed}; until then, no entry answers once the interval is over.
      *
-     * @return the check to make, or null if none is due or another caller is making it
+     * @return the check to make, or null if none is due, another caller is making it, or one
+     *     failed less than a second (or one interval, if shorter) ago
      */
     public Check checkIfDue() {
-        if (entries == null) {
+        if (maxEntries == 0) {
             return null;
         }
         long now = ticker.read();
-        if (now - trustedUntil < 0 || !checking.compareAndSet(false, true)) {
+        if (now - trustedUntil < 0 || now - retryAfter < 0 || !checking.compareAndSet(false, true)) {
             return null;
         }
         return new Check(now);
@@ -218,12 +248,14 @@ public final class LookupCache {
      * @param databaseChanges the count of changes the check read
      */
     public void checked(Check check, long databaseChanges) {
+        Objects.requireNonNull(check, "check");
         try {
             if (!seenAny || databaseChanges != seenChanges) {
                 configurationsChanged();
                 seenChanges = databaseChanges;
                 seenAny = true;
             }
+            failuresInARow = 0;
             trustedUntil = check.startedAt() + checkEveryNanos;
         } finally {
             checking.set(false);
@@ -231,20 +263,29 @@ public final class LookupCache {
     }
 
     /**
-     * Ends a check that could not read the count: nothing changes, and the next caller checks again.
+     * Ends a check that could not read the count: nothing is trusted, and the next check is made
+     * no sooner than a second (or one interval, if shorter) after this one began.
      *
      * @param check from {@link #checkIfDue}
+     * @return whether the check before this one succeeded (or there was none), so that a caller
+     *     reports an outage once rather than on every lookup
      */
-    public void checkFailed(Check check) {
+    public boolean checkFailed(Check check) {
         Objects.requireNonNull(check, "check");
-        checking.set(false);
+        try {
+            retryAfter = check.startedAt() + Math.min(checkEveryNanos, RETRY_FAILED_CHECK_NANOS);
+            return failuresInARow++ == 0;
+        } finally {
+            checking.set(false);
+        }
     }
 
     /** @return the number of entries kept; for tests */
     public long size() {
-        if (entries == null) {
+        if (maxEntries == 0) {
             return 0;
         }
+        Cache<PrincipalId, Entry> entries = generation.entries();
         entries.cleanUp();
         return entries.estimatedSize();
     }

@@ -146,17 +146,43 @@ class LookupCacheStampsTest {
     }
 
     @Test
-    void oneCallerChecksAtATimeAndAFailedCheckLeavesTheNextToTheNextCaller() {
+    void oneCallerChecksAtATimeAndAFailedCheckLeavesTheNextToALaterCaller() {
         Check first = cache.checkIfDue();
         assertThat(first).isNotNull();
         assertThat(cache.checkIfDue()).as("another caller, while the first checks").isNull();
 
         cache.checkFailed(first);
         assertThat(cache.find(BOB)).isEmpty();
+        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
         Check second = cache.checkIfDue();
         assertThat(second).isNotNull();
         cache.checked(second, 7);
         assertThat(cache.checkIfDue()).isNull();
+    }
+
+    @Test
+    void aFailedCheckIsNotMadeAgainForASecondAndIsReportedOnceInARow() {
+        Check first = cache.checkIfDue();
+        assertThat(cache.checkFailed(first)).as("the first failure").isTrue();
+        nanos.addAndGet(Duration.ofSeconds(1).toNanos() - 1);
+        assertThat(cache.checkIfDue()).isNull();
+        nanos.incrementAndGet();
+        Check second = cache.checkIfDue();
+        assertThat(cache.checkFailed(second)).as("one in a row already").isFalse();
+
+        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+        cache.checked(cache.checkIfDue(), 7);
+        nanos.addAndGet(Duration.ofSeconds(5).toNanos());
+        assertThat(cache.checkFailed(cache.checkIfDue())).as("the first after a success").isTrue();
+    }
+
+    @Test
+    void principalsOfOneConfigurationShareOneConfigurationObject() {
+        check(7);
+        cache.offer(lookup(BOB), cache.stamp());
+        cache.offer(lookup(ALICE), cache.stamp());
+
+        assertThat(cache.find(ALICE).orElseThrow().configuration()).isSameAs(cache.find(BOB).orElseThrow().configuration());
     }
 
     @Test
