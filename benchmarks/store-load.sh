@@ -8,7 +8,7 @@
 #                      STORE_GROWTH=10000,100000,1000000  STORE_POOL=10 (connections per node)
 #                      STORE_LEVELS=1,16,64  STORE_GROWTH_LEVELS=1,16  STORE_WARMUP=30 (s, per node JVM: two
 #                      JVMs compiling at once on 2 cores need longer than benchmark 3's WARMUP)
-#                      STORE_LOOKUP_CACHE=5 (s: the maximum age of the "mfa4j-cache" subject, mfa4j with
+#                      STORE_LOOKUP_CACHE=5 (s: the check interval of the "mfa4j-cache" subject, mfa4j with
 #                      JdbcMfaConfigurationStore's lookup cache on, run beside mfa4j and the floor; 0 leaves it out)
 #                      STORE_SUBJECTS= (the main part's subjects, e.g. "mfa4j:1,mfa4j-cache:1,floor:1"; empty: all,
 #                      one and two nodes)

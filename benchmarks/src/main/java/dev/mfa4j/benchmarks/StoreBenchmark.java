@@ -71,7 +71,7 @@ public final class StoreBenchmark {
     private final int warmup;
     private final int settle;
     private final int measure;
-    /** The mfa4j-cache subject's maximum age, in seconds; 0 leaves it out of the default subjects. */
+    /** The mfa4j-cache subject's check interval, in seconds; 0 leaves it out of the default subjects. */
     private final int lookupCache;
 
     private StoreBenchmark(Map<String, String> args) throws Exception {

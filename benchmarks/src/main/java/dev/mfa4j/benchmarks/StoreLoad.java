@@ -46,8 +46,8 @@ import org.HdrHistogram.Recorder;
  *       {@code JdbcAttemptStore}, the testkit's {@code fake} provider (it answers at once, so the
  *       store is what is measured);</li>
  *   <li>{@code mfa4j-cache}: the same with {@code JdbcMfaConfigurationStore}'s lookup cache on,
- *       {@code --lookup-cache} seconds (5 by default): a principal looked up that recently costs
- *       no assignment read;</li>
+ *       checking for other nodes' changes every {@code --lookup-cache} seconds (5 by default): a
+ *       principal looked up before costs no assignment read while nothing changes;</li>
  *   <li>{@code floor}: {@link StoreFloor}, bare JDBC doing the least the job needs;</li>
  *   <li>{@code duo}: mfa4j with a {@code duo} configuration against the simulator, end to end.</li>
  * </ul>

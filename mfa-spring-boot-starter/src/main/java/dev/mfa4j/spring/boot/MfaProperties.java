@@ -141,9 +141,10 @@ public class MfaProperties {
          */
         private boolean migrate = true;
         /**
-         * How long a principal's assignment, with its configuration, may be answered from memory
-         * after it was read (0, the default: never; at most 1 hour). A change made through
-         * another node is seen here within this time; see docs/stores.md, "The lookup cache".
+         * Turns on the lookup cache: a principal's assignment, with its configuration, is answered
+         * from memory, and this is how often the node checks whether another node changed
+         * anything (0, the default: no cache; at most 1 hour). A change made through another node
+         * is seen here at most this long after its commit; see docs/stores.md, "The lookup cache".
          */
         private Duration lookupCache = Duration.ZERO;
 
@@ -167,12 +168,12 @@ public class MfaProperties {
             this.migrate = migrate;
         }
 
-        /** @return how long a lookup may be answered from memory; zero for never */
+        /** @return the lookup cache's check interval, how long another node's change may go unseen; zero for no cache */
         public Duration getLookupCache() {
             return lookupCache;
         }
 
-        /** @param lookupCache how long a lookup may be answered from memory; zero for never */
+        /** @param lookupCache the lookup cache's check interval, how long another node's change may go unseen; zero for no cache */
         public void setLookupCache(Duration lookupCache) {
             this.lookupCache = lookupCache;
         }
