@@ -12,6 +12,7 @@
 #                      JdbcMfaConfigurationStore's lookup cache on, run beside mfa4j and the floor; 0 leaves it out)
 #                      STORE_SUBJECTS= (the main part's subjects, e.g. "mfa4j:1,mfa4j-cache:1,floor:1"; empty: all,
 #                      one and two nodes)
+#                      STORE_PG_OPTIONS= (more server options, e.g. "-c shared_buffers=1GB")
 STORE_PARTS=${STORE_PARTS:-"main growth lockout duo"}
 STORE_PG_DIR=$(mktemp -d -t mfa4j-bench-pg.XXXXXX)
 stop_store_postgres() {
@@ -21,7 +22,7 @@ stop_store_postgres() {
   fi
 }
 trap 'stop_simulator; stop_store_postgres' EXIT
-MFA4J_PG_SERVER_OPTIONS="-c shared_preload_libraries=pg_stat_statements" bash .ci/postgres.sh start "$STORE_PG_DIR" > /dev/null
+MFA4J_PG_SERVER_OPTIONS="-c shared_preload_libraries=pg_stat_statements ${STORE_PG_OPTIONS:-}" bash .ci/postgres.sh start "$STORE_PG_DIR" > /dev/null
 . "$STORE_PG_DIR/env"
 store_args=()
 if [[ " $STORE_PARTS " == *" duo "* ]]; then

@@ -250,14 +250,14 @@ public final class StoreReport {
         line("Flat as data grows: mfa4j, one node, principals' rows in every table (assignments, attempts, used passcodes):");
         line("");
         line("| concurrency | principals | verifications/s | p50 ms | p50 / p50 at %,d (per round) | p99 ms | sweep statements / verification "
-                + "| sweep µs in the server / verification | sweep mean ms per call | blocks read from outside shared buffers / verification "
-                + "| load average |", smallest);
-        line("|---|---|---|---|---|---|---|---|---|---|---|");
+                + "| sweep µs in the server / verification | sweep mean ms per call | rows deleted per sweep call | sweep µs per row deleted "
+                + "| blocks read from outside shared buffers / verification | load average |", smallest);
+        line("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (int level : levels(growth)) {
             List<JsonNode> base = select(is("growth", "mfa4j", 1, smallest, level));
             for (long size : sizes) {
                 List<JsonNode> lines = select(is("growth", "mfa4j", 1, size, level));
-                line("| %d | %,d | %s | %s | %s | %s | %s | %s | %s | %s | %s |", level, size,
+                line("| %d | %,d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |", level, size,
                         summary(lines, n -> num(n, "throughputPerSecond"), "%,.0f"),
                         summary(lines, n -> num(n, "p50Millis"), "%.2f"),
                         ratio(lines, base, n -> num(n, "p50Millis"), "%.2f"),
@@ -265,11 +265,19 @@ public final class StoreReport {
                         summary(lines, n -> sweep(n)[0] / num(n, "completed"), "%.4f"),
                         summary(lines, n -> sweep(n)[1] * 1000 / num(n, "completed"), "%.2f"),
                         summary(lines, n -> sweep(n)[0] == 0 ? Double.NaN : sweep(n)[1] / sweep(n)[0], "%.2f"),
+                        // Every call of this part is accepted, so nothing but the sweep deletes rows.
+                        summary(lines, n -> sweep(n)[0] == 0 ? Double.NaN : deleted(n) / sweep(n)[0], "%.0f"),
+                        summary(lines, n -> deleted(n) == 0 ? Double.NaN : sweep(n)[1] * 1000 / deleted(n), "%.2f"),
                         summary(lines, n -> n.path("database").path("blks_read").asDouble() / num(n, "completed"), "%.2f"),
                         lines.stream().map(n -> n.path("loadAverage").asText().split(" ")[0]).toList());
             }
         }
         line("");
+    }
+
+    /** @return rows the database deleted in a window (pg_stat_database) */
+    private static double deleted(JsonNode n) {
+        return n.path("database").path("tup_deleted").asDouble();
     }
 
     /** @return calls and milliseconds of the expired-row sweep in a window */
