@@ -3,12 +3,12 @@ package dev.mfa4j.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mfa4j.api.DuplicateConfigurationException;
 import dev.mfa4j.api.MfaAssignment;
 import dev.mfa4j.api.MfaConfiguration;
 import dev.mfa4j.api.PrincipalId;
-import dev.mfa4j.api.StoreException;
-import dev.mfa4j.api.DuplicateConfigurationException;
 import dev.mfa4j.api.RevisionConflictException;
+import dev.mfa4j.api.StoreException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -16,8 +16,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
@@ -236,6 +241,35 @@ abstract class LookupCacheTest {
         lookUp(other, BOB);
         assertThat(changes() - before).as("no change, a refused write, or a read: none counted").isEqualTo(6);
         assertThat(lookUp(other, BOB).option("Passcode")).contains("1111");
+    }
+
+    @Test
+    void concurrentWritesFromTwoNodesAreEachCountedOnceAndNeverDeadlock() throws Exception {
+        long before = changes();
+        ExecutorService writers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                JdbcMfaConfigurationStore node = t % 2 == 0 ? store : other;
+                String configuration = t < 2 ? "Main" : "Spare";
+                int writer = t;
+                done.add(writers.submit(() -> {
+                    for (int i = 0; i < 10; i++) {
+                        PrincipalId principal = PrincipalId.parse("principal/internal/user/w" + writer + "x" + i);
+                        node.putAssignment(new MfaAssignment(principal, configuration, "user" + i));
+                        node.removeAssignment(principal);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> each : done) {
+                each.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            writers.shutdownNow();
+        }
+
+        assertThat(changes() - before).as("4 writers x 10 x (put + remove)").isEqualTo(80);
     }
 
     @Test
