@@ -17,7 +17,15 @@ abstract class JdbcConfigurationStoreContractTest extends MfaConfigurationStoreC
     protected MfaConfigurationStore newStore() {
         database = database();
         prefix = TestDatabase.freshPrefix();
-        return JdbcMfaConfigurationStore.builder(database.newDataSource()).tablePrefix(prefix).build();
+        return options(JdbcMfaConfigurationStore.builder(database.newDataSource()).tablePrefix(prefix)).build();
+    }
+
+    /**
+     * @param builder the store's builder, data source and prefix set
+     * @return it with the options under test; none by default
+     */
+    JdbcMfaConfigurationStore.Builder options(JdbcMfaConfigurationStore.Builder builder) {
+        return builder;
     }
 
     @AfterEach
